@@ -1,0 +1,53 @@
+import { RequestMethod, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { renderError, validationExceptionFactory } from '@app/common';
+import { AppModule, RuntimeConfig } from './app.module';
+import { requestId } from './logger';
+import { buildOpenApiDocument } from './openapi';
+import { registerMethodNotAllowed } from './method-not-allowed';
+
+export const GLOBAL_PREFIX = 'api/v2';
+
+/** Builds the fully configured app (used by main, the CLI, the OpenAPI script and the e2e tests). */
+export async function createApp(config: RuntimeConfig, options: { bufferLogs?: boolean } = {}): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.bodyLimitBytes,
+    genReqId: requestId,
+    requestIdHeader: false,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    bufferLogs: options.bufferLogs ?? true,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.enableCors({ origin: '*', credentials: false, allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'], exposedHeaders: ['X-Request-Id'] });
+  app.setGlobalPrefix(GLOBAL_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+  app.useGlobalPipes(
+    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: false, transform: true, exceptionFactory: validationExceptionFactory }),
+  );
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  // Errors raised by Fastify itself (unparsable JSON, oversized body) get the same envelope.
+  fastify.setErrorHandler((error, request, reply) => {
+    const rendered = renderError(error);
+    if (rendered.unexpected) request.log.error({ err: error }, 'Unhandled error');
+    void reply.status(rendered.status).headers(rendered.headers).send(rendered.body);
+  });
+  registerMethodNotAllowed(fastify);
+
+  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), {
+    jsonDocumentUrl: `${GLOBAL_PREFIX}/openapi.json`,
+    useGlobalPrefix: false,
+    swaggerOptions: { persistAuthorization: true },
+  });
+  return app;
+}

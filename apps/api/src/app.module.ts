@@ -1,0 +1,41 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from '@app/auth';
+import { AllExceptionsFilter, APP_CONFIG, AppConfig, EnvelopeInterceptor } from '@app/common';
+import { dataSourceOptions } from '@app/database';
+import { ENTITIES } from './entities';
+import { loggerOptions } from './logger';
+import { HealthModule } from './modules/health/health.module';
+import { ProjectsModule } from './modules/projects/projects.module';
+import { WorkspacesModule } from './modules/workspaces/workspaces.module';
+
+/** Config with a concrete database URL (the embedded database, once started, supplies one). */
+export type RuntimeConfig = AppConfig & { databaseUrl: string };
+
+@Module({})
+export class AppModule {
+  static forRoot(config: RuntimeConfig): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        LoggerModule.forRoot(loggerOptions(config)),
+        TypeOrmModule.forRoot(
+          dataSourceOptions({ url: config.databaseUrl, poolSize: config.dbPoolSize, entities: ENTITIES, runMigrations: true }),
+        ),
+        AuthModule,
+        HealthModule,
+        WorkspacesModule,
+        ProjectsModule,
+      ],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: APP_INTERCEPTOR, useClass: EnvelopeInterceptor },
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+      ],
+      exports: [APP_CONFIG],
+    };
+  }
+}

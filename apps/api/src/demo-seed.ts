@@ -1,0 +1,31 @@
+import type { INestApplication } from '@nestjs/common';
+import { BootstrapService } from '@app/auth';
+
+/**
+ * On a brand-new embedded database, create a demo owner and workspace and print its token once,
+ * so a newcomer can call the API straight away. Never runs against an external DATABASE_URL.
+ */
+export async function seedDemoIfEmpty(app: INestApplication, port: number): Promise<void> {
+  const bootstrap = app.get(BootstrapService);
+  if (!(await bootstrap.isEmpty())) return;
+  const result = await bootstrap.createOwner({ email: 'demo@example.com', workspaceName: 'Demo Workspace', firstname: 'Demo', lastname: 'Owner' });
+  const base = `http://localhost:${port}`;
+  process.stdout.write(
+    [
+      '',
+      '  Demo workspace created on the embedded database. This token is shown only once:',
+      '',
+      `    TOKEN=${result.token}`,
+      `    WORKSPACE_ID=${result.workspaceId}`,
+      '',
+      `    curl -s -H "Authorization: Bearer $TOKEN" ${base}/api/v2/workspaces`,
+      `    curl -s -X POST "${base}/api/v2/projects?workspace_id=$WORKSPACE_ID" \\`,
+      `      -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/json" \\`,
+      `      -d '{"name":"Marketing Campaign Q1","start_date":"2024-01-15","deadline":"2024-03-31","estimation":120,"budget":5000}'`,
+      '',
+      `  Swagger UI: ${base}/docs`,
+      '',
+      '',
+    ].join('\n'),
+  );
+}

@@ -1,0 +1,11 @@
+import { AUTH_ENTITIES } from '@app/auth';
+import { Contract } from './modules/contracts/contract.entity';
+import { ProjectViewerAssignment } from './modules/project-viewers/project-viewer-assignment.entity';
+import { ProjectManager } from './modules/projects/project-manager.entity';
+import { Project } from './modules/projects/project.entity';
+import { Tag } from './modules/projects/tag.entity';
+import { TeamMember } from './modules/teams/team-member.entity';
+import { Team } from './modules/teams/team.entity';
+
+/** Every entity the schema holds; migrations are generated from this list. */
+export const ENTITIES = [...AUTH_ENTITIES, Project, Tag, ProjectManager, ProjectViewerAssignment, Team, TeamMember, Contract];

@@ -1,0 +1,26 @@
+import type { FastifyInstance } from 'fastify';
+import Router from 'find-my-way';
+import { errorEnvelope } from '@app/common';
+
+const METHODS = ['GET', 'POST', 'PUT', 'DELETE'] as const;
+
+/**
+ * A known path called with the wrong method answers 405 with an `Allow` header (conventions.md);
+ * Fastify alone would say 404. Routes are mirrored into a second router as they are registered.
+ */
+export function registerMethodNotAllowed(fastify: FastifyInstance): void {
+  const known = Router();
+  fastify.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if ((METHODS as readonly string[]).includes(method)) known.on(method as (typeof METHODS)[number], route.url, () => undefined);
+    }
+  });
+  fastify.addHook('onRequest', async (request, reply) => {
+    if (request.routeOptions.url !== undefined) return;
+    const path = request.url.split('?')[0];
+    const allowed = METHODS.filter((method) => known.find(method, path) !== null);
+    if (allowed.length === 0) return;
+    await reply.status(405).header('allow', allowed.join(', ')).send(errorEnvelope(405, 'Method not allowed.'));
+  });
+}

@@ -1,0 +1,30 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Public } from '@app/auth';
+import { ApiEnvelope, ApiException } from '@app/common';
+import { DataSource } from 'typeorm';
+
+export class HealthDto {
+  @ApiProperty({ example: 'ok' }) status!: 'ok';
+  @ApiProperty({ example: 'up' }) database!: 'up';
+}
+
+@ApiTags('Health')
+@Controller('health')
+export class HealthController {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  @Get()
+  @Public()
+  @ApiOperation({ summary: 'Liveness and database check', description: 'Served outside /api/v2; 503 when the database does not answer.' })
+  @ApiEnvelope(HealthDto)
+  async getHealth(): Promise<HealthDto> {
+    try {
+      await this.dataSource.query('SELECT 1');
+    } catch {
+      throw new ApiException(503, 'Database unavailable.');
+    }
+    return { status: 'ok', database: 'up' };
+  }
+}

@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Principal } from '@app/auth';
+import { Paginated, PaginationQueryDto, pageOffset, pageRequest, paginationMeta } from '@app/common';
+import { DataSource } from 'typeorm';
+import { WorkspaceResponseDto } from './workspaces.dto';
+import { toWorkspaceResponse, WorkspaceRow } from './workspaces.mapper';
+
+const LIVE_MEMBERSHIPS = `FROM workspace_members m JOIN workspaces w ON w.id = m.workspace_id
+  WHERE m.user_id = $1 AND m.status = 'active' AND m.deleted_at IS NULL AND w.deleted_at IS NULL AND NOT w.is_blocked`;
+
+@Injectable()
+export class WorkspacesService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** One row per active membership of the caller, in workspaces that are neither blocked nor deleted. */
+  async list(principal: Principal, query: PaginationQueryDto): Promise<Paginated<WorkspaceResponseDto>> {
+    const page = pageRequest(query);
+    const [[{ total }], rows] = await Promise.all([
+      this.dataSource.query(`SELECT count(*)::int AS total ${LIVE_MEMBERSHIPS}`, [principal.userId]) as Promise<{ total: number }[]>,
+      this.dataSource.query(
+        `SELECT w.id, w.owner_id, m.user_id, w.name AS workspace_name, m.role, m.status, w.created_at, m.activated_at
+         ${LIVE_MEMBERSHIPS} ORDER BY w.id LIMIT $2 OFFSET $3`,
+        [principal.userId, page.perPage, pageOffset(page)],
+      ) as Promise<WorkspaceRow[]>,
+    ]);
+    return new Paginated(rows.map(toWorkspaceResponse), paginationMeta(total, page, rows.length));
+  }
+}

@@ -1,0 +1,15 @@
+import { ApiException } from '@app/common';
+
+export function unauthenticated(tokenPresented: boolean): ApiException {
+  const challenge = tokenPresented ? 'Bearer error="invalid_token"' : 'Bearer';
+  return new ApiException(401, 'Unauthenticated.', undefined, { 'WWW-Authenticate': challenge });
+}
+
+export function insufficientScope(scope: string): ApiException {
+  return new ApiException(403, 'Invalid scope(s) provided.', undefined, {
+    'WWW-Authenticate': `Bearer error="insufficient_scope", scope="${scope}"`,
+  });
+}
+
+export const notAMember = (): ApiException => new ApiException(403, 'You are not a member of this workspace.');
+export const roleNotAllowed = (): ApiException => new ApiException(403, 'This action is unauthorized.');

@@ -1,0 +1,63 @@
+import { ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import { resolveWorkspaceId } from '@app/common';
+import { AuthedRequest, PERMISSION_KEY, PUBLIC_KEY } from '../authenticated.decorator';
+import { Principal } from '../auth-context';
+import { Permission, PERMISSION_RULES } from '../permission';
+import { Role } from '../role';
+import { scopesAllow } from '../scope';
+import { insufficientScope, notAMember, roleNotAllowed, unauthenticated } from './auth-errors';
+import { MembershipLookup } from './membership.lookup';
+
+type GuardedRequest = AuthedRequest & { user?: Principal };
+
+/**
+ * The one global guard, deny by default. Order (conventions.md): 401 → 403 scope →
+ * 422 workspace_id → 403 membership/role. A route without `@Authenticated` or `@Public` is refused.
+ */
+@Injectable()
+export class PermissionsGuard extends AuthGuard('bearer') {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly memberships: MembershipLookup,
+  ) {
+    super();
+  }
+
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const permission = this.reflector.getAllAndOverride<Permission | undefined>(PERMISSION_KEY, targets);
+    if (!permission) throw roleNotAllowed();
+
+    const request = context.switchToHttp().getRequest<GuardedRequest>();
+    // Only the Authorization header carries tokens: never the query string or body.
+    if (!request.headers.authorization) throw unauthenticated(false);
+    await super.canActivate(context);
+    const principal = request.user as Principal;
+
+    const rule = PERMISSION_RULES[permission];
+    if (!scopesAllow(principal.scopes, rule.scope)) throw insufficientScope(rule.scope);
+    request.principal = principal;
+    if (!rule.workspaceScoped) return true;
+
+    const workspaceId = resolveWorkspaceId(request.query, request.body);
+    const membership = await this.memberships.findActive(workspaceId, principal.userId);
+    if (!membership) throw notAMember();
+    if (!rule.roles.includes(membership.role)) throw roleNotAllowed();
+    request.auth = {
+      ...principal,
+      workspaceId,
+      role: membership.role,
+      canViewRates: membership.role === Role.Owner || membership.rateStatus === 1,
+    };
+    return true;
+  }
+
+  override handleRequest<TUser = Principal>(error: unknown, user: TUser | false): TUser {
+    if (error) throw error;
+    if (!user) throw unauthenticated(true);
+    return user;
+  }
+}

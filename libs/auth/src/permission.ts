@@ -1,0 +1,34 @@
+import { MANAGEMENT_ROLES, Role, ROLES } from './role';
+import { Scope } from './scope';
+
+/**
+ * Every protected operation names exactly one permission. The table below is the only place
+ * that says which scope and which roles it needs (auth.md, roles.md).
+ */
+export enum Permission {
+  WorkspacesList = 'workspaces.list',
+  ProjectsList = 'projects.list',
+  ProjectsView = 'projects.view',
+  ProjectsCreate = 'projects.create',
+  ProjectsUpdate = 'projects.update',
+  ProjectsArchive = 'projects.archive',
+}
+
+export interface PermissionRule {
+  scope: Scope;
+  /** Roles allowed to call the operation at all; finer (record-level) visibility lives in services. */
+  roles: readonly Role[];
+  /** Whether the operation runs inside a workspace (needs `workspace_id` and an active membership). */
+  workspaceScoped: boolean;
+}
+
+const anyMember = ROLES;
+
+export const PERMISSION_RULES: Record<Permission, PermissionRule> = {
+  [Permission.WorkspacesList]: { scope: Scope.Read, roles: anyMember, workspaceScoped: false },
+  [Permission.ProjectsList]: { scope: Scope.Read, roles: anyMember, workspaceScoped: true },
+  [Permission.ProjectsView]: { scope: Scope.Read, roles: anyMember, workspaceScoped: true },
+  [Permission.ProjectsCreate]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
+  [Permission.ProjectsUpdate]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
+  [Permission.ProjectsArchive]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
+};

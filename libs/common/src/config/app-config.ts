@@ -1,0 +1,91 @@
+import { resolve } from 'node:path';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Every setting the server reads, validated once at boot (see README "Configuration"). */
+export interface AppConfig {
+  readonly port: number;
+  readonly host: string;
+  /** Unset means: run on the embedded PostgreSQL (PGlite) under `dataDir`. */
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  readonly dbPoolSize: number;
+  readonly logLevel: LogLevel;
+  readonly bodyLimitBytes: number;
+  readonly patTtlDays: number;
+  readonly shutdownTimeoutMs: number;
+  readonly seedDemo: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function readInt(env: Env, key: string, fallback: number, min: number, max: number, problems: string[]): number {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max) {
+    problems.push(`${key} must be an integer between ${min} and ${max} (got "${raw}")`);
+    return fallback;
+  }
+  return value;
+}
+
+function readBool(env: Env, key: string, fallback: boolean, problems: string[]): boolean {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return fallback;
+  if (['true', '1'].includes(raw)) return true;
+  if (['false', '0'].includes(raw)) return false;
+  problems.push(`${key} must be true, false, 1 or 0 (got "${raw}")`);
+  return fallback;
+}
+
+function readDatabaseUrl(env: Env, problems: string[]): string | undefined {
+  const raw = env.DATABASE_URL;
+  if (raw === undefined || raw === '') return undefined;
+  try {
+    const url = new URL(raw);
+    if (!['postgres:', 'postgresql:'].includes(url.protocol)) throw new Error('protocol');
+    return raw;
+  } catch {
+    problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
+    return undefined;
+  }
+}
+
+function readLogLevel(env: Env, problems: string[]): LogLevel {
+  const raw = env.LOG_LEVEL;
+  if (raw === undefined || raw === '') return 'info';
+  if ((LOG_LEVELS as readonly string[]).includes(raw)) return raw as LogLevel;
+  problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${raw}")`);
+  return 'info';
+}
+
+/** Reads and validates the environment; throws one ConfigError listing every problem. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  const config: AppConfig = {
+    port: readInt(env, 'PORT', 3000, 0, 65535, problems),
+    host: env.HOST || '0.0.0.0',
+    databaseUrl: readDatabaseUrl(env, problems),
+    dataDir: resolve(env.DATA_DIR || './.data'),
+    dbPoolSize: readInt(env, 'DB_POOL_SIZE', 5, 1, 100, problems),
+    logLevel: readLogLevel(env, problems),
+    bodyLimitBytes: readInt(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 104_857_600, problems),
+    patTtlDays: readInt(env, 'PAT_TTL_DAYS', 182, 1, 3650, problems),
+    shutdownTimeoutMs: readInt(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000, problems),
+    seedDemo: readBool(env, 'SEED_DEMO', true, problems),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+/** Nest injection token for the validated config. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,49 @@
+import { applyDecorators, HttpCode, SetMetadata, Type } from '@nestjs/common';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
+import { PaginatedResponseMetaDto, ResponseMetaDto } from './envelope.schemas';
+import { RESPONSE_MESSAGE } from './response-message';
+
+export interface EnvelopeOptions {
+  message?: string;
+  paginated?: boolean;
+  status?: number;
+}
+
+const envelopes = new Map<string, Type<unknown>>();
+
+/** One named wrapper schema per DTO (e.g. `ProjectResponseEnvelope`), so generated clients see the envelope. */
+function envelopeFor(dto: Type<unknown> | null, paginated: boolean): Type<unknown> {
+  const name = `${dto ? dto.name.replace(/Dto$/, '') : 'Null'}${paginated ? 'List' : ''}Envelope`;
+  const cached = envelopes.get(name);
+  if (cached) return cached;
+
+  class Envelope {}
+  Object.defineProperty(Envelope, 'name', { value: name });
+  const proto = Envelope.prototype;
+  ApiProperty({ example: true })(proto, 'success');
+  ApiPropertyOptional({ example: 'Project retrieved successfully' })(proto, 'message');
+  if (dto === null) {
+    ApiProperty({ type: 'object', additionalProperties: false, nullable: true, example: null, description: 'Always null for this operation.' })(proto, 'data');
+  } else {
+    ApiProperty({ type: dto, isArray: paginated })(proto, 'data');
+  }
+  ApiProperty({ type: paginated ? PaginatedResponseMetaDto : ResponseMetaDto })(proto, 'meta');
+  envelopes.set(name, Envelope);
+  return Envelope;
+}
+
+/**
+ * Declares a handler's success response: status code, envelope message and the OpenAPI schema.
+ * Pass `null` for actions whose `data` is always null.
+ */
+export function ApiEnvelope(dto: Type<unknown> | null, options: EnvelopeOptions = {}): MethodDecorator {
+  const status = options.status ?? 200;
+  const envelope = envelopeFor(dto, options.paginated ?? false);
+  const decorators = [
+    HttpCode(status),
+    SetMetadata(RESPONSE_MESSAGE, options.message),
+    ApiExtraModels(envelope, ...(dto ? [dto] : [])),
+    ApiResponse({ status, type: envelope, description: options.message ?? 'Success' }),
+  ];
+  return applyDecorators(...decorators);
+}

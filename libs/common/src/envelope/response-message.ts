@@ -1,0 +1,1 @@
+export const RESPONSE_MESSAGE = 'webwork:response-message';

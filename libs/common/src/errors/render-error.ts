@@ -1,0 +1,49 @@
+import { HttpException } from '@nestjs/common';
+import { ApiException } from './api-exception';
+import { errorEnvelope, ErrorEnvelope } from './error-envelope';
+
+export interface RenderedError {
+  status: number;
+  body: ErrorEnvelope;
+  headers: Record<string, string>;
+  /** True when the cause is ours, not the client's: log it with its stack. */
+  unexpected: boolean;
+}
+
+const GENERIC_MESSAGES: Record<number, string> = {
+  400: 'Malformed request body.',
+  401: 'Unauthenticated.',
+  403: 'This action is unauthorized.',
+  404: 'Not found.',
+  405: 'Method not allowed.',
+  413: 'Request body too large.',
+  415: 'Unsupported media type.',
+  429: 'Too Many Attempts.',
+};
+
+function clientError(status: number): RenderedError {
+  const message = GENERIC_MESSAGES[status] ?? 'The request could not be processed.';
+  return { status, body: errorEnvelope(status, message), headers: {}, unexpected: false };
+}
+
+/** Fastify raises its own errors (body parsing, limits) with a 4xx `statusCode`. */
+function frameworkStatus(error: unknown): number | undefined {
+  if (error instanceof HttpException) return error.getStatus();
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
+}
+
+/** Maps any thrown value to the documented error envelope; never leaks internals. */
+export function renderError(error: unknown): RenderedError {
+  if (error instanceof ApiException) {
+    return {
+      status: error.status,
+      body: errorEnvelope(error.status, error.message, error.errors),
+      headers: error.headers ?? {},
+      unexpected: error.status >= 500,
+    };
+  }
+  const status = frameworkStatus(error);
+  if (status !== undefined && status < 500) return clientError(status);
+  return { status: 500, body: errorEnvelope(500, 'An error occurred'), headers: {}, unexpected: true };
+}

@@ -1,0 +1,20 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { OptionalQueryInt } from '../validation/query-int.decorator';
+import { PageRequest } from './pagination';
+
+export const DEFAULT_PER_PAGE = 20;
+export const MAX_PER_PAGE = 100;
+
+export class PaginationQueryDto {
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, default: 1, example: 1 })
+  @OptionalQueryInt({ min: 1 })
+  page?: number;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PER_PAGE, default: DEFAULT_PER_PAGE, example: 20 })
+  @OptionalQueryInt({ min: 1, max: MAX_PER_PAGE })
+  per_page?: number;
+}
+
+export function pageRequest(query: PaginationQueryDto): PageRequest {
+  return { page: query.page ?? 1, perPage: query.per_page ?? DEFAULT_PER_PAGE };
+}

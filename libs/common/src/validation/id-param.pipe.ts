@@ -1,0 +1,13 @@
+import { Injectable, PipeTransform } from '@nestjs/common';
+import { ApiException } from '../errors/api-exception';
+
+/** Path ids: anything but a positive integer is treated as not found (conventions.md). */
+@Injectable()
+export class IdParamPipe implements PipeTransform<string, number> {
+  constructor(private readonly notFoundMessage: string) {}
+
+  transform(value: string): number {
+    if (!/^\d{1,15}$/.test(value) || Number(value) < 1) throw new ApiException(404, this.notFoundMessage);
+    return Number(value);
+  }
+}

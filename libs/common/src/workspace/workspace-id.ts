@@ -1,0 +1,34 @@
+import { ApiException } from '../errors/api-exception';
+
+function parse(value: unknown): number | undefined | 'invalid' {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value === 'number') return Number.isSafeInteger(value) && value > 0 ? value : 'invalid';
+  if (typeof value === 'string' && /^\d{1,15}$/.test(value.trim())) {
+    const parsed = Number(value);
+    return parsed > 0 ? parsed : 'invalid';
+  }
+  return 'invalid';
+}
+
+function invalid(message: string): ApiException {
+  return ApiException.validation({ workspace_id: [message] });
+}
+
+/**
+ * `workspace_id` may travel in the query or the JSON body on every operation (conventions.md):
+ * missing or not an integer → 422; present in both with different values → 422.
+ */
+export function resolveWorkspaceId(query: unknown, body: unknown): number {
+  const fromQuery = parse((query as Record<string, unknown> | undefined)?.workspace_id);
+  const fromBody =
+    body && typeof body === 'object' && !Array.isArray(body)
+      ? parse((body as Record<string, unknown>).workspace_id)
+      : undefined;
+  if (fromQuery === 'invalid' || fromBody === 'invalid') throw invalid('The workspace id must be an integer.');
+  if (fromQuery !== undefined && fromBody !== undefined && fromQuery !== fromBody) {
+    throw invalid('The workspace id in the query and the body must match.');
+  }
+  const id = fromQuery ?? fromBody;
+  if (id === undefined) throw invalid('The workspace id field is required.');
+  return id;
+}

@@ -1,0 +1,4 @@
+import { Initial1795820590441 } from './1795820590441-Initial';
+
+// Every migration class, in order. Listed explicitly (not globbed) so ESM builds and tests load the same set.
+export const MIGRATIONS = [Initial1795820590441];
