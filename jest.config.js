@@ -8,7 +8,11 @@ export default {
   extensionsToTreatAsEsm: ['.ts'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }],
+    // CommonJS packages (@fastify/send) require() this ESM-only package; Node 20's require(esm) is not
+    // available inside Jest's module system, so it is compiled to CommonJS for the tests.
+    '/node_modules/content-disposition/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs' } }],
   },
+  transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
   moduleNameMapper: {
     '^@app/(common|auth|database)$': '<rootDir>/libs/$1/src',
     '^@app/(common|auth|database)/(.*)$': '<rootDir>/libs/$1/src/$2',

@@ -1,0 +1,26 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { loadConfig } from '@app/common';
+import { DataSource } from 'typeorm';
+import { createApp } from '../../apps/api/src/app.factory';
+import { Factories } from './factories';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  /** The raw HTTP server for supertest. */
+  http: ReturnType<NestFastifyApplication['getHttpServer']>;
+  factories: Factories;
+  dataSource: DataSource;
+  close(): Promise<void>;
+}
+
+/** The real app, with the real guard, pipes and filters, on the test database. */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const databaseUrl = process.env.TEST_DATABASE_URL;
+  if (!databaseUrl) throw new Error('TEST_DATABASE_URL is not set: run tests through jest (global setup)');
+  const config = loadConfig({ LOG_LEVEL: 'silent', DB_POOL_SIZE: '3', ...env });
+  const app = await createApp({ ...config, databaseUrl });
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  const dataSource = app.get(DataSource);
+  return { app, http: app.getHttpServer(), factories: new Factories(app), dataSource, close: () => app.close() };
+}
