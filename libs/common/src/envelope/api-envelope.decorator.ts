@@ -20,8 +20,8 @@ function envelopeFor(dto: Type<unknown> | null, paginated: boolean): Type<unknow
   class Envelope {}
   Object.defineProperty(Envelope, 'name', { value: name });
   const proto = Envelope.prototype;
-  ApiProperty({ example: true })(proto, 'success');
-  ApiPropertyOptional({ example: 'Project retrieved successfully' })(proto, 'message');
+  ApiProperty({ type: Boolean, example: true })(proto, 'success');
+  ApiPropertyOptional({ type: String, example: 'Project retrieved successfully' })(proto, 'message');
   if (dto === null) {
     ApiProperty({ type: 'object', additionalProperties: false, nullable: true, example: null, description: 'Always null for this operation.' })(proto, 'data');
   } else {
