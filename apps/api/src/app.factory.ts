@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { renderError, validationExceptionFactory } from '@app/common';
+import { validationExceptionFactory } from '@app/common';
 import { AppModule, RuntimeConfig } from './app.module';
 import { requestId } from './logger';
 import { buildOpenApiDocument } from './openapi';
@@ -30,17 +30,10 @@ export async function createApp(config: RuntimeConfig, options: { bufferLogs?: b
   app.useGlobalPipes(
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: false, transform: true, exceptionFactory: validationExceptionFactory }),
   );
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
 
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
-  });
-  // Errors raised by Fastify itself (unparsable JSON, oversized body) get the same envelope.
-  fastify.setErrorHandler((error, request, reply) => {
-    const rendered = renderError(error);
-    if (rendered.unexpected) request.log.error({ err: error }, 'Unhandled error');
-    void reply.status(rendered.status).headers(rendered.headers).send(rendered.body);
   });
   registerMethodNotAllowed(fastify);
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import { AppConfig } from '@app/common';
 
@@ -24,6 +25,7 @@ export function loggerOptions(config: AppConfig): Params {
         res: (res: ServerResponse & { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     },
-    exclude: [],
+    // Health probes would drown the access log (and the prefix exclusion made them log twice).
+    exclude: [{ method: RequestMethod.ALL, path: 'health' }],
   };
 }

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from '@app/common';
 import { startEmbeddedPostgres } from '@app/database';
 import { createApp } from './app.factory';
@@ -8,12 +9,32 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres({ dataDir: config.dataDir });
   const app = await createApp({ ...config, databaseUrl: config.databaseUrl ?? embedded!.url });
-  if (embedded) {
-    // Close the embedded database only after Nest has drained requests and closed the pool.
-    app.getHttpAdapter().getInstance().addHook('onClose', async () => embedded.stop());
-    if (config.seedDemo) await seedDemoIfEmpty(app, config.port);
-  }
+  if (embedded && config.seedDemo) await seedDemoIfEmpty(app, config.port);
   await app.listen({ port: config.port, host: config.host });
+
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals): void => {
+    if (stopping) return;
+    stopping = true;
+    const logger = new Logger('Shutdown');
+    logger.log(`${signal}: no new connections, finishing in-flight requests`);
+    const deadline = setTimeout(() => {
+      logger.error('shutdown timed out; exiting');
+      process.exit(1);
+    }, config.shutdownTimeoutMs);
+    deadline.unref();
+    // app.close() stops accepting, waits for in-flight requests, then closes the pool; the
+    // embedded database goes last, once nothing can use it.
+    void app
+      .close()
+      .then(() => embedded?.stop())
+      .then(() => {
+        logger.log('shutdown complete');
+        process.exit(0);
+      });
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
 }
 
 main().catch((error: unknown) => {

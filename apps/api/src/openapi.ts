@@ -31,3 +31,20 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     operationIdFactory: (_controllerKey: string, methodKey: string) => methodKey,
   });
 }
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]),
+  );
+}
+
+/** Stable text for the committed `openapi/openapi.json`: sorted keys, two-space indent, final newline. */
+export function serializeOpenApi(document: OpenAPIObject): string {
+  return `${JSON.stringify(sortKeys(document), null, 2)}\n`;
+}
+
+export const COMMITTED_OPENAPI_PATH = 'openapi/openapi.json';
