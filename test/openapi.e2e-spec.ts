@@ -23,7 +23,12 @@ describe('OpenAPI document', () => {
 
   it('uses method names as unique operationIds and shows the envelope in every success response', () => {
     const operations = Object.values(generated.paths).flatMap((item) =>
-      Object.values(item as Record<string, { operationId?: string; responses?: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }> }>),
+      Object.values(
+        item as Record<
+          string,
+          { operationId?: string; responses?: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }> }
+        >,
+      ),
     );
     const ids = operations.map((operation) => operation.operationId);
     expect(new Set(ids).size).toBe(ids.length);

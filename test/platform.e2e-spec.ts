@@ -39,7 +39,10 @@ describe('Platform behaviour (e2e)', () => {
 
   it('answers an oversized body with 413 in the envelope', async () => {
     const { owner, id } = await t.factories.workspace();
-    const res = await http.post(`/api/v2/projects?workspace_id=${id}`, owner.token).send({ name: 'x', notes: 'y'.repeat(4096) }).expect(413);
+    const res = await http
+      .post(`/api/v2/projects?workspace_id=${id}`, owner.token)
+      .send({ name: 'x', notes: 'y'.repeat(4096) })
+      .expect(413);
     expect(res.body).toMatchObject({ success: false, error: 'Payload Too Large' });
   });
 
@@ -49,7 +52,12 @@ describe('Platform behaviour (e2e)', () => {
   });
 
   it('allows any origin without credentials (CORS)', async () => {
-    const res = await http.raw().options('/api/v2/projects').set('Origin', 'https://example.org').set('Access-Control-Request-Method', 'GET').expect(204);
+    const res = await http
+      .raw()
+      .options('/api/v2/projects')
+      .set('Origin', 'https://example.org')
+      .set('Access-Control-Request-Method', 'GET')
+      .expect(204);
     expect(res.headers['access-control-allow-origin']).toBe('*');
     expect(res.headers['access-control-allow-credentials']).toBeUndefined();
   });

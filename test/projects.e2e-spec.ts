@@ -5,8 +5,25 @@ import { api } from './support/http';
 import { TestWorkspace } from './support/factories';
 
 const PROJECT_FIELDS = [
-  'id', 'name', 'owner_id', 'start_date', 'deadline', 'estimation', 'budget_estimation', 'notes', 'icon', 'is_billable',
-  'rate', 'weekly_hours_limit', 'screenshots', 'tags', 'contracts_count', 'status', 'created_at', 'updated_at', 'deleted_at',
+  'id',
+  'name',
+  'owner_id',
+  'start_date',
+  'deadline',
+  'estimation',
+  'budget_estimation',
+  'notes',
+  'icon',
+  'is_billable',
+  'rate',
+  'weekly_hours_limit',
+  'screenshots',
+  'tags',
+  'contracts_count',
+  'status',
+  'created_at',
+  'updated_at',
+  'deleted_at',
 ];
 
 describe('Projects (e2e)', () => {
@@ -27,7 +44,15 @@ describe('Projects (e2e)', () => {
     it('creates a project and returns the documented body with 201', async () => {
       const res = await http
         .post(path(), ws.owner.token)
-        .send({ name: 'Marketing Campaign Q1', start_date: '2024-01-15', deadline: '2024-03-31', estimation: 120, budget: 5000, notes: 'Focus on social media channels', icon: 'project-icon-1' })
+        .send({
+          name: 'Marketing Campaign Q1',
+          start_date: '2024-01-15',
+          deadline: '2024-03-31',
+          estimation: 120,
+          budget: 5000,
+          notes: 'Focus on social media channels',
+          icon: 'project-icon-1',
+        })
         .expect(201);
       expect(res.body).toMatchObject({
         success: true,
@@ -60,11 +85,7 @@ describe('Projects (e2e)', () => {
     it('accepts workspace_id in the JSON body and form-encoded bodies', async () => {
       const json = await http.post('/api/v2/projects', ws.owner.token).send({ workspace_id: ws.id, name: 'From body' }).expect(201);
       expect(json.body.data.name).toBe('From body');
-      const form = await http
-        .post(path(), ws.owner.token)
-        .type('form')
-        .send('name=Form+project&estimation=12.5&budget=100')
-        .expect(201);
+      const form = await http.post(path(), ws.owner.token).type('form').send('name=Form+project&estimation=12.5&budget=100').expect(201);
       expect(form.body.data).toMatchObject({ name: 'Form project', estimation: 12.5, budget_estimation: 100 });
     });
 
@@ -125,7 +146,10 @@ describe('Projects (e2e)', () => {
       const missing = await http.post('/api/v2/projects', ws.owner.token).send({ name: 'A' }).expect(422);
       expect(missing.body.errors.workspace_id).toHaveLength(1);
       await http.post('/api/v2/projects?workspace_id=abc', ws.owner.token).send({ name: 'A' }).expect(422);
-      const conflicting = await http.post(path(), ws.owner.token).send({ name: 'A', workspace_id: ws.id + 1000 }).expect(422);
+      const conflicting = await http
+        .post(path(), ws.owner.token)
+        .send({ name: 'A', workspace_id: ws.id + 1000 })
+        .expect(422);
       expect(conflicting.body.errors).toHaveProperty('workspace_id');
     });
   });
@@ -168,7 +192,10 @@ describe('Projects (e2e)', () => {
       await t.factories.contract(own.id, project.id, a.userId);
       await t.factories.contract(own.id, project.id, b.userId, 'paused');
       const res = await http.get(path('', own.id), own.owner.token).expect(200);
-      expect(res.body.data[0]).toMatchObject({ tags: [{ id: expect.any(Number), name: 'Marketing', color: '#FF5733' }], contracts_count: 1 });
+      expect(res.body.data[0]).toMatchObject({
+        tags: [{ id: expect.any(Number), name: 'Marketing', color: '#FF5733' }],
+        contracts_count: 1,
+      });
     });
 
     it('does not list archived projects or other workspaces’ projects', async () => {
@@ -235,7 +262,11 @@ describe('Projects (e2e)', () => {
     it('returns the project with the documented message', async () => {
       const project = await t.factories.project(ws.id, { name: 'Single' });
       const res = await http.get(path(`/${project.id}`), ws.owner.token).expect(200);
-      expect(res.body).toMatchObject({ success: true, message: 'Project retrieved successfully', data: { id: project.id, name: 'Single' } });
+      expect(res.body).toMatchObject({
+        success: true,
+        message: 'Project retrieved successfully',
+        data: { id: project.id, name: 'Single' },
+      });
     });
 
     it.each([['999999999'], ['abc'], ['0'], ['-1']])('answers 404 for id %s', async (id) => {
@@ -254,7 +285,10 @@ describe('Projects (e2e)', () => {
   describe('PUT /projects/:projectId (updateProject)', () => {
     it('updates only the fields sent', async () => {
       const project = await t.factories.project(ws.id, { name: 'Before', notes: 'keep me', startDate: '2024-01-15' });
-      const res = await http.put(path(`/${project.id}`), ws.owner.token).send({ name: 'After', deadline: '2024-04-30', budget: 6000 }).expect(200);
+      const res = await http
+        .put(path(`/${project.id}`), ws.owner.token)
+        .send({ name: 'After', deadline: '2024-04-30', budget: 6000 })
+        .expect(200);
       expect(res.body).toMatchObject({
         message: 'Project updated successfully',
         data: { name: 'After', notes: 'keep me', start_date: '2024-01-15', deadline: '2024-04-30', budget_estimation: 6000 },
@@ -263,13 +297,19 @@ describe('Projects (e2e)', () => {
 
     it('clears an optional field with null', async () => {
       const project = await t.factories.project(ws.id, { notes: 'old' });
-      const res = await http.put(path(`/${project.id}`), ws.owner.token).send({ notes: null }).expect(200);
+      const res = await http
+        .put(path(`/${project.id}`), ws.owner.token)
+        .send({ notes: null })
+        .expect(200);
       expect(res.body.data.notes).toBeNull();
     });
 
     it('validates the deadline against the stored start date and changes nothing', async () => {
       const project = await t.factories.project(ws.id, { name: 'Dated', startDate: '2024-05-01' });
-      const res = await http.put(path(`/${project.id}`), ws.owner.token).send({ name: 'Renamed', deadline: '2024-04-01' }).expect(422);
+      const res = await http
+        .put(path(`/${project.id}`), ws.owner.token)
+        .send({ name: 'Renamed', deadline: '2024-04-01' })
+        .expect(422);
       expect(res.body.errors).toHaveProperty('deadline');
       const after = await http.get(path(`/${project.id}`), ws.owner.token).expect(200);
       expect(after.body.data).toMatchObject({ name: 'Dated', deadline: null });
@@ -277,14 +317,20 @@ describe('Projects (e2e)', () => {
 
     it.each([[{ name: null }], [{ name: '' }], [{ estimation: -5 }], [{ start_date: 'tomorrow' }]])('rejects %j with 422', async (body) => {
       const project = await t.factories.project(ws.id);
-      await http.put(path(`/${project.id}`), ws.owner.token).send(body).expect(422);
+      await http
+        .put(path(`/${project.id}`), ws.owner.token)
+        .send(body)
+        .expect(422);
     });
 
     it('forbids a Regular User with 403 and answers 404 for an unknown project', async () => {
       const project = await t.factories.project(ws.id);
       const ru = await t.factories.member(ws.id, Role.RegularUser);
       await t.factories.contract(ws.id, project.id, ru.userId);
-      await http.put(path(`/${project.id}`), ru.token).send({ name: 'x' }).expect(403);
+      await http
+        .put(path(`/${project.id}`), ru.token)
+        .send({ name: 'x' })
+        .expect(403);
       await http.put(path('/987654321'), ws.owner.token).send({ name: 'x' }).expect(404);
     });
   });
@@ -295,7 +341,10 @@ describe('Projects (e2e)', () => {
       const res = await http.delete(path(`/${project.id}`), ws.owner.token).expect(200);
       expect(res.body).toMatchObject({ success: true, message: 'Project deleted successfully', data: null });
       await http.get(path(`/${project.id}`), ws.owner.token).expect(404);
-      await http.put(path(`/${project.id}`), ws.owner.token).send({ name: 'x' }).expect(404);
+      await http
+        .put(path(`/${project.id}`), ws.owner.token)
+        .send({ name: 'x' })
+        .expect(404);
       await http.delete(path(`/${project.id}`), ws.owner.token).expect(404);
     });
 

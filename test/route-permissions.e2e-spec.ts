@@ -49,7 +49,9 @@ describe('Route permission declarations', () => {
   });
 
   it('has every route declare @Authenticated({ permission }) or @Public()', () => {
-    const undeclared = declaredRoutes(t).filter((r) => r.declaration === undefined).map((r) => r.route);
+    const undeclared = declaredRoutes(t)
+      .filter((r) => r.declaration === undefined)
+      .map((r) => r.route);
     expect(undeclared).toEqual([]);
   });
 

@@ -95,10 +95,12 @@ export class Factories {
   async team(workspaceId: number, managerId: number, memberIds: number[]): Promise<Team> {
     const team = this.dataSource.getRepository(Team).create({ workspaceId, name: `Team ${unique()}` });
     await this.dataSource.getRepository(Team).insert(team);
-    await this.dataSource.getRepository(TeamMember).insert([
-      { teamId: team.id, userId: managerId, isManager: true },
-      ...memberIds.map((userId) => ({ teamId: team.id, userId, isManager: false })),
-    ]);
+    await this.dataSource
+      .getRepository(TeamMember)
+      .insert([
+        { teamId: team.id, userId: managerId, isManager: true },
+        ...memberIds.map((userId) => ({ teamId: team.id, userId, isManager: false })),
+      ]);
     return team;
   }
 

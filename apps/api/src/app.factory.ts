@@ -25,7 +25,12 @@ export async function createApp(config: RuntimeConfig, options: { bufferLogs?: b
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
-  app.enableCors({ origin: '*', credentials: false, allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'], exposedHeaders: ['X-Request-Id'] });
+  app.enableCors({
+    origin: '*',
+    credentials: false,
+    allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
+    exposedHeaders: ['X-Request-Id'],
+  });
   app.setGlobalPrefix(GLOBAL_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.useGlobalPipes(
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: false, transform: true, exceptionFactory: validationExceptionFactory }),

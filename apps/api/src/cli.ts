@@ -19,7 +19,8 @@ async function bootstrap(args: string[]): Promise<void> {
     args,
     options: { email: { type: 'string' }, workspace: { type: 'string' }, firstname: { type: 'string' }, lastname: { type: 'string' } },
   });
-  if (!values.email || !EMAIL.test(values.email) || !values.workspace?.trim()) throw new UsageError('bootstrap needs --email <valid email> and --workspace <name>');
+  if (!values.email || !EMAIL.test(values.email) || !values.workspace?.trim())
+    throw new UsageError('bootstrap needs --email <valid email> and --workspace <name>');
   const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
   const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres({ dataDir: config.dataDir });
   const app = await createApp({ ...config, databaseUrl: config.databaseUrl ?? embedded!.url });

@@ -8,7 +8,12 @@ import { BootstrapService } from '@app/auth';
 export async function seedDemoIfEmpty(app: INestApplication, port: number): Promise<void> {
   const bootstrap = app.get(BootstrapService);
   if (!(await bootstrap.isEmpty())) return;
-  const result = await bootstrap.createOwner({ email: 'demo@example.com', workspaceName: 'Demo Workspace', firstname: 'Demo', lastname: 'Owner' });
+  const result = await bootstrap.createOwner({
+    email: 'demo@example.com',
+    workspaceName: 'Demo Workspace',
+    firstname: 'Demo',
+    lastname: 'Owner',
+  });
   const base = `http://localhost:${port}`;
   process.stdout.write(
     [

@@ -1,5 +1,13 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtension, ApiForbiddenResponse, ApiOAuth2, ApiQuery, ApiUnauthorizedResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiExtension,
+  ApiForbiddenResponse,
+  ApiOAuth2,
+  ApiQuery,
+  ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { ErrorEnvelopeDto } from '@app/common';
 import type { FastifyRequest } from 'fastify';
 import { AuthContext, Principal } from './auth-context';
@@ -29,7 +37,12 @@ export function Authenticated({ permission }: AuthenticatedOptions): MethodDecor
   ];
   if (rule.workspaceScoped) {
     decorators.push(
-      ApiQuery({ name: 'workspace_id', required: true, schema: { type: 'integer', minimum: 1, example: 1 }, description: 'The workspace to act in (query or body).' }),
+      ApiQuery({
+        name: 'workspace_id',
+        required: true,
+        schema: { type: 'integer', minimum: 1, example: 1 },
+        description: 'The workspace to act in (query or body).',
+      }),
     );
   }
   return applyDecorators(...decorators);

@@ -8,9 +8,7 @@ export enum Scope {
 const RANK: Record<Scope, number> = { [Scope.Read]: 1, [Scope.Write]: 2, [Scope.Admin]: 3 };
 
 export function parseScopes(value: string): Scope[] {
-  return value
-    .split(/\s+/)
-    .filter((s): s is Scope => (Object.values(Scope) as string[]).includes(s));
+  return value.split(/\s+/).filter((s): s is Scope => (Object.values(Scope) as string[]).includes(s));
 }
 
 export function scopesAllow(granted: readonly Scope[], needed: Scope): boolean {

@@ -1,4 +1,15 @@
-import { Check, Column, CreateDateColumn, DeleteDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  DeleteDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { MembershipStatus, Role } from '../role';
 import { User } from './user.entity';
 import { Workspace } from './workspace.entity';
@@ -6,7 +17,10 @@ import { Workspace } from './workspace.entity';
 @Entity({ name: 'workspace_members' })
 @Index('workspace_members_workspace_user_uq', ['workspaceId', 'userId'], { unique: true })
 @Index('workspace_members_user_id_idx', ['userId'])
-@Check('workspace_members_role_ck', `"role" IN ('Owner', 'Executive manager', 'Team manager', 'Project manager', 'Regular User', 'Project viewer')`)
+@Check(
+  'workspace_members_role_ck',
+  `"role" IN ('Owner', 'Executive manager', 'Team manager', 'Project manager', 'Regular User', 'Project viewer')`,
+)
 @Check('workspace_members_status_ck', `"status" IN ('active', 'inactive', 'left', 'unknown')`)
 @Check('workspace_members_rate_status_ck', `"rate_status" IN (0, 1)`)
 export class Membership {

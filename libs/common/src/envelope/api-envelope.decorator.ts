@@ -23,7 +23,13 @@ function envelopeFor(dto: Type<unknown> | null, paginated: boolean): Type<unknow
   ApiProperty({ type: Boolean, example: true })(proto, 'success');
   ApiPropertyOptional({ type: String, example: 'Project retrieved successfully' })(proto, 'message');
   if (dto === null) {
-    ApiProperty({ type: 'object', additionalProperties: false, nullable: true, example: null, description: 'Always null for this operation.' })(proto, 'data');
+    ApiProperty({
+      type: 'object',
+      additionalProperties: false,
+      nullable: true,
+      example: null,
+      description: 'Always null for this operation.',
+    })(proto, 'data');
   } else {
     ApiProperty({ type: dto, isArray: paginated })(proto, 'data');
   }

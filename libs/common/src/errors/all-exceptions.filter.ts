@@ -13,10 +13,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const rendered = renderError(exception);
     if (rendered.unexpected) {
-      this.logger.error(
-        { err: exception, reqId: request.id, method: request.method, url: request.url },
-        'Unhandled error',
-      );
+      this.logger.error({ err: exception, reqId: request.id, method: request.method, url: request.url }, 'Unhandled error');
     }
     void reply.status(rendered.status).headers(rendered.headers).send(rendered.body);
   }

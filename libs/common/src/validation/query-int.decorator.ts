@@ -10,11 +10,7 @@ export function toOptionalInt({ value }: { value: unknown }): unknown {
 }
 
 export function OptionalQueryInt(bounds: { min?: number; max?: number } = {}): PropertyDecorator {
-  const decorators: PropertyDecorator[] = [
-    Transform(toOptionalInt),
-    IsOptional(),
-    IsInt({ message: '$property must be an integer.' }),
-  ];
+  const decorators: PropertyDecorator[] = [Transform(toOptionalInt), IsOptional(), IsInt({ message: '$property must be an integer.' })];
   if (bounds.min !== undefined) decorators.push(Min(bounds.min, { message: `$property must be at least ${bounds.min}.` }));
   if (bounds.max !== undefined) decorators.push(Max(bounds.max, { message: `$property must not be greater than ${bounds.max}.` }));
   return applyDecorators(...decorators);

@@ -21,9 +21,7 @@ function invalid(message: string): ApiException {
 export function resolveWorkspaceId(query: unknown, body: unknown): number {
   const fromQuery = parse((query as Record<string, unknown> | undefined)?.workspace_id);
   const fromBody =
-    body && typeof body === 'object' && !Array.isArray(body)
-      ? parse((body as Record<string, unknown>).workspace_id)
-      : undefined;
+    body && typeof body === 'object' && !Array.isArray(body) ? parse((body as Record<string, unknown>).workspace_id) : undefined;
   if (fromQuery === 'invalid' || fromBody === 'invalid') throw invalid('The workspace id must be an integer.');
   if (fromQuery !== undefined && fromBody !== undefined && fromQuery !== fromBody) {
     throw invalid('The workspace id in the query and the body must match.');

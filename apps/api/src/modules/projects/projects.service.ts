@@ -44,7 +44,11 @@ export class ProjectsService {
     const visible = this.visibleProjects(auth);
     if (query.name) visible.andWhere(`p.name ILIKE :name ESCAPE '\\'`, { name: `%${escapeLike(query.name)}%` });
     const [{ total }, rows] = await Promise.all([
-      visible.clone().select('count(*)::int', 'total').getRawOne<{ total: number }>().then((r) => r ?? { total: 0 }),
+      visible
+        .clone()
+        .select('count(*)::int', 'total')
+        .getRawOne<{ total: number }>()
+        .then((r) => r ?? { total: 0 }),
       visible.clone().select(PROJECT_COLUMNS).orderBy('p.id', 'ASC').offset(pageOffset(page)).limit(page.perPage).getRawMany<ProjectRow>(),
     ]);
     const items = await this.withTags(rows, auth);
@@ -52,7 +56,10 @@ export class ProjectsService {
   }
 
   async get(auth: AuthContext, projectId: number): Promise<ProjectResponseDto> {
-    const row = await this.visibleProjects(auth).select(PROJECT_COLUMNS).andWhere('p.id = :projectId', { projectId }).getRawOne<ProjectRow>();
+    const row = await this.visibleProjects(auth)
+      .select(PROJECT_COLUMNS)
+      .andWhere('p.id = :projectId', { projectId })
+      .getRawOne<ProjectRow>();
     if (!row) throw projectError('NotFound');
     const [project] = await this.withTags([row], auth);
     return project;
@@ -95,7 +102,12 @@ export class ProjectsService {
         ...(dto.icon !== undefined && { icon: dto.icon }),
       };
       // An empty PUT still counts as an update and moves updated_at.
-      await manager.createQueryBuilder().update(Project).set({ ...changes, updatedAt: () => 'now()' }).where('id = :projectId', { projectId }).execute();
+      await manager
+        .createQueryBuilder()
+        .update(Project)
+        .set({ ...changes, updatedAt: () => 'now()' })
+        .where('id = :projectId', { projectId })
+        .execute();
     });
     return this.get(auth, projectId);
   }

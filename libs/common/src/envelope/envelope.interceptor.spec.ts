@@ -1,0 +1,29 @@
+import { describe, expect, it } from '@jest/globals';
+import { wrap } from './envelope.interceptor';
+import { Paginated } from './paginated';
+
+describe('wrap (success envelope)', () => {
+  it('wraps a DTO with message and meta', () => {
+    const body = wrap({ id: 1 }, 'Project created successfully');
+    expect(body).toEqual({
+      success: true,
+      message: 'Project created successfully',
+      data: { id: 1 },
+      meta: { api_version: '2.0.0', timestamp: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/) },
+    });
+  });
+
+  it('omits message when the route declares none, and keeps data null for actions', () => {
+    const body = wrap(null);
+    expect(body).not.toHaveProperty('message');
+    expect(body.data).toBeNull();
+    expect(wrap(undefined).data).toBeNull();
+  });
+
+  it('moves pagination into meta for lists', () => {
+    const pagination = { total: 1, per_page: 20, current_page: 1, last_page: 1, from: 1, to: 1 };
+    const body = wrap(new Paginated([{ id: 1 }], pagination));
+    expect(body.data).toEqual([{ id: 1 }]);
+    expect(body.meta.pagination).toEqual(pagination);
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from '@jest/globals';
+import { BadRequestException, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
+import { ApiException, errorCatalog } from './api-exception';
+import { renderError } from './render-error';
+
+describe('renderError (error envelope)', () => {
+  it('renders an ApiException with its status, message, field errors and headers', () => {
+    const rendered = renderError(new ApiException(401, 'Unauthenticated.', undefined, { 'WWW-Authenticate': 'Bearer' }));
+    expect(rendered.status).toBe(401);
+    expect(rendered.headers).toEqual({ 'WWW-Authenticate': 'Bearer' });
+    expect(rendered.body).toEqual({
+      success: false,
+      message: 'Unauthenticated.',
+      error: 'Unauthorized',
+      meta: expect.objectContaining({ api_version: '2.0.0' }),
+    });
+    expect(rendered.unexpected).toBe(false);
+  });
+
+  it('adds errors only on validation failures', () => {
+    const rendered = renderError(ApiException.validation({ name: ['The name field is required.'] }));
+    expect(rendered.status).toBe(422);
+    expect(rendered.body).toMatchObject({
+      message: 'The given data was invalid.',
+      error: 'Unprocessable Entity',
+      errors: { name: ['The name field is required.'] },
+    });
+  });
+
+  it.each([
+    [new NotFoundException('Cannot GET /x'), 404, 'Not found.'],
+    [new BadRequestException('Unexpected token'), 400, 'Malformed request body.'],
+    [new PayloadTooLargeException(), 413, 'Request body too large.'],
+    [Object.assign(new Error('Body is too large'), { statusCode: 413 }), 413, 'Request body too large.'],
+  ])('maps framework error %s to %i with a generic message', (error, status, message) => {
+    const rendered = renderError(error);
+    expect(rendered.status).toBe(status);
+    expect(rendered.body.message).toBe(message);
+    expect(JSON.stringify(rendered.body)).not.toContain('Cannot GET');
+  });
+
+  it('hides unexpected errors behind a generic 500', () => {
+    const rendered = renderError(new TypeError('secret internals at /srv/app.js:12'));
+    expect(rendered).toMatchObject({
+      status: 500,
+      unexpected: true,
+      body: { message: 'An error occurred', error: 'Internal Server Error' },
+    });
+    expect(JSON.stringify(rendered.body)).not.toContain('secret');
+  });
+
+  it('builds typed module errors from a catalog', () => {
+    const projectError = errorCatalog({ NotFound: [404, 'Project not found.'] } as const);
+    expect(renderError(projectError('NotFound')).body.message).toBe('Project not found.');
+  });
+});
