@@ -120,6 +120,19 @@ describe('Projects (e2e)', () => {
       expect(after.body.meta.pagination.total).toBe(before.body.meta.pagination.total);
     });
 
+    it.each([[{ name: 'Nul \u0000 byte' }], [{ name: 'A', estimation: 1e12 }], [{ name: 'A', budget: 1e15 }]])(
+      'answers 422, never 500, for data the database cannot hold: %j',
+      async (body) => {
+        await http.post(path(), ws.owner.token).send(body).expect(422);
+      },
+    );
+
+    it('answers 422 for a workspace_id beyond the id range and 404 for such a path id', async () => {
+      await http.get('/api/v2/projects?workspace_id=99999999999', ws.owner.token).expect(422);
+      await http.get(path('/99999999999'), ws.owner.token).expect(404);
+      await http.get(`${path()}&page=99999999999999999999`, ws.owner.token).expect(422);
+    });
+
     it('answers 400 for unparsable JSON', async () => {
       const res = await http.post(path(), ws.owner.token).set('Content-Type', 'application/json').send('{"name":').expect(400);
       expect(res.body).toMatchObject({ success: false, message: 'Malformed request body.', error: 'Bad Request' });

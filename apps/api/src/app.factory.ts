@@ -2,18 +2,22 @@ import { RequestMethod, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
+import { LogController } from 'fastify';
 import { validationExceptionFactory } from '@app/common';
 import { AppModule, RuntimeConfig } from './app.module';
-import { requestId } from './logger';
+import { createLogger, PinoNestLogger, requestId } from './logger';
 import { buildOpenApiDocument } from './openapi';
 import { registerMethodNotAllowed } from './method-not-allowed';
 
 export const GLOBAL_PREFIX = 'api/v2';
 
 /** Builds the fully configured app (used by main, the CLI, the OpenAPI script and the e2e tests). */
-export async function createApp(config: RuntimeConfig, options: { bufferLogs?: boolean } = {}): Promise<NestFastifyApplication> {
+export async function createApp(config: RuntimeConfig): Promise<NestFastifyApplication> {
+  const logger = createLogger(config);
   const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    // Our onResponse hook writes the single access-log line instead.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.bodyLimitBytes,
     genReqId: requestId,
     requestIdHeader: false,
@@ -21,10 +25,9 @@ export async function createApp(config: RuntimeConfig, options: { bufferLogs?: b
     forceCloseConnections: 'idle',
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
-    bufferLogs: options.bufferLogs ?? true,
+    logger: new PinoNestLogger(logger),
     abortOnError: false,
   });
-  app.useLogger(app.get(Logger));
   app.enableCors({
     origin: '*',
     credentials: false,
@@ -39,6 +42,14 @@ export async function createApp(config: RuntimeConfig, options: { bufferLogs?: b
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+  });
+  // One access-log line per request (health probes excluded), tagged with the request id.
+  fastify.addHook('onResponse', async (request, reply) => {
+    if (request.url === '/health') return;
+    request.log.info(
+      { method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request completed',
+    );
   });
   registerMethodNotAllowed(fastify);
 

@@ -1,12 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from '@app/auth';
 import { AllExceptionsFilter, APP_CONFIG, AppConfig, EnvelopeInterceptor } from '@app/common';
 import { dataSourceOptions } from '@app/database';
 import { ENTITIES } from './entities';
-import { loggerOptions } from './logger';
 import { HealthModule } from './modules/health/health.module';
 import { ProjectsModule } from './modules/projects/projects.module';
 import { WorkspacesModule } from './modules/workspaces/workspaces.module';
@@ -21,7 +19,6 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        LoggerModule.forRoot(loggerOptions(config)),
         TypeOrmModule.forRoot(
           dataSourceOptions({ url: config.databaseUrl, poolSize: config.dbPoolSize, entities: ENTITIES, runMigrations: true }),
         ),

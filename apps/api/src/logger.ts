@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { RequestMethod } from '@nestjs/common';
-import type { Params } from 'nestjs-pino';
+import type { IncomingMessage } from 'node:http';
+import type { LoggerService } from '@nestjs/common';
+import { pino, Logger as Pino } from 'pino';
 import { AppConfig } from '@app/common';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -12,20 +12,40 @@ export function requestId(request: IncomingMessage): string {
   return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
 }
 
-export function loggerOptions(config: AppConfig): Params {
-  return {
-    pinoHttp: {
-      level: config.logLevel,
-      // Fastify already assigned the id (genReqId); reuse it so logs and the header agree.
-      genReqId: (request: IncomingMessage) => (request as { id?: string }).id ?? requestId(request),
-      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.query.access_token'], censor: '[redacted]' },
-      customProps: () => ({ service: 'webwork-api' }),
-      serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
-        res: (res: ServerResponse & { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-    },
-    // Health probes would drown the access log (and the prefix exclusion made them log twice).
-    exclude: [{ method: RequestMethod.ALL, path: 'health' }],
-  };
+/** One pino instance for Fastify (request logs carry `reqId`) and for Nest's own messages. */
+export function createLogger(config: Pick<AppConfig, 'logLevel'>): Pino {
+  return pino({
+    level: config.logLevel,
+    base: { service: 'webwork-api' },
+    redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
+  });
+}
+
+/** Routes Nest's framework logs into the same structured JSON stream. */
+export class PinoNestLogger implements LoggerService {
+  constructor(private readonly logger: Pino) {}
+
+  log(message: unknown, context?: string): void {
+    this.logger.info({ context }, String(message));
+  }
+
+  error(message: unknown, trace?: string, context?: string): void {
+    this.logger.error({ context, trace }, String(message));
+  }
+
+  warn(message: unknown, context?: string): void {
+    this.logger.warn({ context }, String(message));
+  }
+
+  debug(message: unknown, context?: string): void {
+    this.logger.debug({ context }, String(message));
+  }
+
+  verbose(message: unknown, context?: string): void {
+    this.logger.trace({ context }, String(message));
+  }
+
+  fatal(message: unknown, context?: string): void {
+    this.logger.fatal({ context }, String(message));
+  }
 }

@@ -54,3 +54,20 @@ describe('renderError (error envelope)', () => {
     expect(renderError(projectError('NotFound')).body.message).toBe('Project not found.');
   });
 });
+
+describe('renderError (database rejections of client data)', () => {
+  const queryFailed = (code: string): Error => Object.assign(new Error('query failed'), { driverError: { code } });
+
+  it.each([
+    ['22021', 422],
+    ['22003', 422],
+    ['23514', 422],
+    ['23505', 409],
+  ])('maps SQLSTATE %s to %i', (code, status) => {
+    expect(renderError(queryFailed(code)).status).toBe(status);
+  });
+
+  it('keeps other database failures a 500', () => {
+    expect(renderError(queryFailed('57P01')).status).toBe(500);
+  });
+});

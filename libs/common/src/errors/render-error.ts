@@ -33,6 +33,21 @@ function frameworkStatus(error: unknown): number | undefined {
   return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
 }
 
+/**
+ * A database rejection of client-supplied data (a NUL byte, a value out of range, a constraint raced past
+ * the service checks) is the client's error, not a 500. Invariants live in the schema too, so this is
+ * what concurrent requests that slip past a check get.
+ */
+function databaseClientError(error: unknown): RenderedError | undefined {
+  const code = (error as { driverError?: { code?: unknown } } | null)?.driverError?.code;
+  if (typeof code !== 'string') return undefined;
+  if (code === '23505') return { status: 409, body: errorEnvelope(409, 'The resource already exists.'), headers: {}, unexpected: false };
+  if (code.startsWith('22') || code === '23514' || code === '23503') {
+    return { status: 422, body: errorEnvelope(422, 'The given data was invalid.'), headers: {}, unexpected: false };
+  }
+  return undefined;
+}
+
 /** Maps any thrown value to the documented error envelope; never leaks internals. */
 export function renderError(error: unknown): RenderedError {
   if (error instanceof ApiException) {
@@ -43,6 +58,8 @@ export function renderError(error: unknown): RenderedError {
       unexpected: error.status >= 500,
     };
   }
+  const fromDatabase = databaseClientError(error);
+  if (fromDatabase) return fromDatabase;
   const status = frameworkStatus(error);
   if (status !== undefined && status < 500) return clientError(status);
   return { status: 500, body: errorEnvelope(500, 'An error occurred'), headers: {}, unexpected: true };

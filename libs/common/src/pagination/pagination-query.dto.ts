@@ -4,10 +4,12 @@ import { PageRequest } from './pagination';
 
 export const DEFAULT_PER_PAGE = 20;
 export const MAX_PER_PAGE = 100;
+/** Keeps OFFSET arithmetic far from overflow; nobody pages this deep. */
+export const MAX_PAGE = 1_000_000;
 
 export class PaginationQueryDto {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, default: 1, example: 1 })
-  @OptionalQueryInt({ min: 1 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 1, example: 1 })
+  @OptionalQueryInt({ min: 1, max: MAX_PAGE })
   page?: number;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PER_PAGE, default: DEFAULT_PER_PAGE, example: 20 })

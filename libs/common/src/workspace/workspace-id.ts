@@ -1,13 +1,10 @@
 import { ApiException } from '../errors/api-exception';
+import { isDatabaseId } from '../validation/database-id';
 
 function parse(value: unknown): number | undefined | 'invalid' {
   if (value === undefined || value === null || value === '') return undefined;
-  if (typeof value === 'number') return Number.isSafeInteger(value) && value > 0 ? value : 'invalid';
-  if (typeof value === 'string' && /^\d{1,15}$/.test(value.trim())) {
-    const parsed = Number(value);
-    return parsed > 0 ? parsed : 'invalid';
-  }
-  return 'invalid';
+  const parsed = typeof value === 'string' && /^\d{1,10}$/.test(value.trim()) ? Number(value) : value;
+  return isDatabaseId(parsed) ? parsed : 'invalid';
 }
 
 function invalid(message: string): ApiException {

@@ -1,7 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateOnly, PaginationQueryDto, ToNumber } from '@app/common';
 import { Transform } from 'class-transformer';
-import { IsNotEmpty, IsNumber, IsOptional, IsString, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsNotEmpty, IsNumber, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+
+/** The column limits: numeric(12,2) hours and numeric(14,2) budget. */
+const MAX_ESTIMATION = 9_999_999_999;
+const MAX_BUDGET = 999_999_999_999;
 
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
@@ -26,18 +30,34 @@ class ProjectFieldsDto {
   @IsDateOnly()
   deadline?: string | null;
 
-  @ApiPropertyOptional({ type: 'number', minimum: 0, nullable: true, example: 120, description: 'Estimated hours.' })
+  @ApiPropertyOptional({
+    type: 'number',
+    minimum: 0,
+    maximum: MAX_ESTIMATION,
+    nullable: true,
+    example: 120,
+    description: 'Estimated hours.',
+  })
   @ToNumber()
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
   @Min(0)
+  @Max(MAX_ESTIMATION)
   estimation?: number | null;
 
-  @ApiPropertyOptional({ type: 'number', minimum: 0, nullable: true, example: 5000, description: 'Returned as budget_estimation.' })
+  @ApiPropertyOptional({
+    type: 'number',
+    minimum: 0,
+    maximum: MAX_BUDGET,
+    nullable: true,
+    example: 5000,
+    description: 'Returned as budget_estimation.',
+  })
   @ToNumber()
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
   @Min(0)
+  @Max(MAX_BUDGET)
   budget?: number | null;
 
   @ApiPropertyOptional({ type: 'string', nullable: true, maxLength: 65535, example: 'Focus on social media channels' })
@@ -95,7 +115,8 @@ export class ProjectResponseDto {
   @ApiProperty({ type: 'string', nullable: true, example: 'blur' }) screenshots!: string | null;
   @ApiProperty({ type: TagDto, isArray: true }) tags!: TagDto[];
   @ApiProperty({ type: 'integer', example: 3, description: 'Number of active contracts.' }) contracts_count!: number;
-  @ApiProperty({ type: 'integer', enum: [0, 1], example: 1, description: '1 = active, 0 = archived.' }) status!: number;
+  @ApiProperty({ type: 'integer', enum: [0, 1], enumName: 'ProjectStatus', example: 1, description: '1 = active, 0 = archived.' })
+  status!: number;
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true, example: '2024-01-15T09:00:00Z' }) created_at!: string | null;
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true, example: '2024-01-15T09:00:00Z' }) updated_at!: string | null;
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true, example: null }) deleted_at!: string | null;
