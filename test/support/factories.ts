@@ -3,6 +3,8 @@ import type { INestApplication } from '@nestjs/common';
 import { Membership, MembershipStatus, PersonalAccessToken, Role, TokenService, User, Workspace } from '@app/auth';
 import { DataSource } from 'typeorm';
 import { Contract } from '../../apps/api/src/modules/contracts/contract.entity';
+import { OAuthClientsService, RegisteredClient, RegisterClientInput } from '../../apps/api/src/modules/oauth/oauth-clients.service';
+import { SignInService } from '../../apps/api/src/modules/oauth/sign-in.service';
 import { ProjectViewerAssignment } from '../../apps/api/src/modules/project-viewers/project-viewer-assignment.entity';
 import { ProjectManager } from '../../apps/api/src/modules/projects/project-manager.entity';
 import { Project } from '../../apps/api/src/modules/projects/project.entity';
@@ -29,10 +31,14 @@ const unique = (): string => randomBytes(5).toString('hex');
 export class Factories {
   private readonly dataSource: DataSource;
   private readonly tokens: TokenService;
+  private readonly signIn: SignInService;
+  private readonly clients: OAuthClientsService;
 
   constructor(app: INestApplication) {
     this.dataSource = app.get(DataSource);
     this.tokens = app.get(TokenService);
+    this.signIn = app.get(SignInService);
+    this.clients = app.get(OAuthClientsService);
   }
 
   async user(overrides: Partial<User> = {}): Promise<User> {
@@ -117,6 +123,20 @@ export class Factories {
     await this.dataSource.getRepository(Tag).insert(tag);
     await this.dataSource.query('INSERT INTO project_tags (project_id, tag_id) VALUES ($1, $2)', [projectId, tag.id]);
     return tag;
+  }
+
+  async password(userId: number, password: string): Promise<void> {
+    await this.signIn.setPassword(userId, password);
+  }
+
+  async oauthApp(ownerId: number, input: Partial<RegisterClientInput> = {}): Promise<RegisteredClient> {
+    return this.clients.register(ownerId, {
+      name: 'Test App',
+      redirectUris: ['http://127.0.0.1:9/callback'],
+      grantType: 'authorization_code',
+      confidential: true,
+      ...input,
+    });
   }
 
   async expireToken(tokenId: number): Promise<void> {

@@ -17,7 +17,8 @@ export interface TestApp {
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const databaseUrl = process.env.TEST_DATABASE_URL;
   if (!databaseUrl) throw new Error('TEST_DATABASE_URL is not set: run tests through jest (global setup)');
-  const config = loadConfig({ LOG_LEVEL: 'silent', DB_POOL_SIZE: '3', ...env });
+  // Suites make many calls with one token; the rate-limit tests set their own, low limit.
+  const config = loadConfig({ LOG_LEVEL: 'silent', DB_POOL_SIZE: '3', RATE_LIMIT_PER_MINUTE: '100000', ...env });
   const app = await createApp({ ...config, databaseUrl });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

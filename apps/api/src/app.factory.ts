@@ -2,6 +2,7 @@ import { RequestMethod, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
+import fastifyCookie from '@fastify/cookie';
 import { LogController } from 'fastify';
 import { validationExceptionFactory } from '@app/common';
 import { AppModule, RuntimeConfig } from './app.module';
@@ -34,7 +35,18 @@ export async function createApp(config: RuntimeConfig): Promise<NestFastifyAppli
     allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
     exposedHeaders: ['X-Request-Id'],
   });
-  app.setGlobalPrefix(GLOBAL_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+  await app.register(fastifyCookie);
+  // The OAuth endpoints and the metadata document live at the site root (auth.md).
+  app.setGlobalPrefix(GLOBAL_PREFIX, {
+    exclude: [
+      { path: 'health', method: RequestMethod.GET },
+      { path: '.well-known/oauth-authorization-server', method: RequestMethod.GET },
+      { path: 'oauth/authorize', method: RequestMethod.ALL },
+      { path: 'oauth/login', method: RequestMethod.POST },
+      { path: 'oauth/token', method: RequestMethod.POST },
+      { path: 'oauth/revoke', method: RequestMethod.POST },
+    ],
+  });
   app.useGlobalPipes(
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: false, transform: true, exceptionFactory: validationExceptionFactory }),
   );

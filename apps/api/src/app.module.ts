@@ -6,6 +6,7 @@ import { AllExceptionsFilter, APP_CONFIG, AppConfig, EnvelopeInterceptor } from 
 import { dataSourceOptions } from '@app/database';
 import { ENTITIES } from './entities';
 import { HealthModule } from './modules/health/health.module';
+import { OAuthModule } from './modules/oauth/oauth.module';
 import { ProjectsModule } from './modules/projects/projects.module';
 import { WorkspacesModule } from './modules/workspaces/workspaces.module';
 
@@ -24,6 +25,7 @@ export class AppModule {
         ),
         AuthModule,
         HealthModule,
+        OAuthModule,
         WorkspacesModule,
         ProjectsModule,
       ],

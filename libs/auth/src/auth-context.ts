@@ -5,7 +5,10 @@ import { Scope } from './scope';
 export interface Principal {
   userId: number;
   scopes: Scope[];
+  tokenKind: 'personal_access_token' | 'oauth';
   tokenId: number;
+  /** Whose budget a request spends: the user, or the OAuth client for client-credentials tokens. */
+  rateLimitKey: string;
 }
 
 export interface AuthContext extends Principal {

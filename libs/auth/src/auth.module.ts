@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@app/common';
 import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { BootstrapService } from './bootstrap.service';
@@ -6,10 +7,32 @@ import { MembershipLookup } from './guard/membership.lookup';
 import { PermissionsGuard } from './guard/permissions.guard';
 import { BearerStrategy } from './tokens/bearer.strategy';
 import { TokenService } from './tokens/token.service';
+import { MemoryRateLimiter } from './rate-limit/memory-rate-limiter';
+import { RATE_LIMITER, RateLimiter } from './rate-limit/rate-limiter';
+import { RedisRateLimiter } from './rate-limit/redis-rate-limiter';
 
+/** Global: every resource module may need tokens or the rate limiter. */
+@Global()
 @Module({
   imports: [PassportModule.register({ session: false })],
-  providers: [TokenService, BearerStrategy, MembershipLookup, BootstrapService, { provide: APP_GUARD, useClass: PermissionsGuard }],
-  exports: [TokenService, BootstrapService],
+  providers: [
+    TokenService,
+    BearerStrategy,
+    MembershipLookup,
+    BootstrapService,
+    {
+      provide: RATE_LIMITER,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig): RateLimiter => (config.redisUrl ? new RedisRateLimiter(config.redisUrl) : new MemoryRateLimiter()),
+    },
+    { provide: APP_GUARD, useClass: PermissionsGuard },
+  ],
+  exports: [TokenService, BootstrapService, RATE_LIMITER],
 })
-export class AuthModule {}
+export class AuthModule implements OnApplicationShutdown {
+  constructor(@Inject(RATE_LIMITER) private readonly rateLimiter: RateLimiter) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.rateLimiter.close();
+  }
+}

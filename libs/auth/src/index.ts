@@ -2,6 +2,13 @@ export * from './entities/user.entity';
 export * from './entities/workspace.entity';
 export * from './entities/membership.entity';
 export * from './entities/personal-access-token.entity';
+export * from './entities/oauth-client.entity';
+export * from './entities/oauth-authorization-code.entity';
+export * from './entities/oauth-token.entity';
+export * from './entities/browser-session.entity';
+export * from './rate-limit/rate-limiter';
+export * from './rate-limit/memory-rate-limiter';
+export * from './rate-limit/redis-rate-limiter';
 export * from './role';
 export * from './scope';
 export * from './permission';
@@ -17,5 +24,18 @@ import { Membership } from './entities/membership.entity';
 import { PersonalAccessToken } from './entities/personal-access-token.entity';
 import { User } from './entities/user.entity';
 import { Workspace } from './entities/workspace.entity';
+import { OAuthClient } from './entities/oauth-client.entity';
+import { OAuthAuthorizationCode } from './entities/oauth-authorization-code.entity';
+import { OAuthToken } from './entities/oauth-token.entity';
+import { BrowserSession } from './entities/browser-session.entity';
 
-export const AUTH_ENTITIES = [User, Workspace, Membership, PersonalAccessToken];
+export const AUTH_ENTITIES = [
+  User,
+  Workspace,
+  Membership,
+  PersonalAccessToken,
+  OAuthClient,
+  OAuthAuthorizationCode,
+  OAuthToken,
+  BrowserSession,
+];

@@ -12,6 +12,8 @@ export enum Permission {
   ProjectsCreate = 'projects.create',
   ProjectsUpdate = 'projects.update',
   ProjectsArchive = 'projects.archive',
+  /** Extensions: a user's own OAuth apps and personal access tokens. */
+  CredentialsManage = 'credentials.manage',
 }
 
 export interface PermissionRule {
@@ -31,4 +33,5 @@ export const PERMISSION_RULES: Record<Permission, PermissionRule> = {
   [Permission.ProjectsCreate]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.ProjectsUpdate]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.ProjectsArchive]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
+  [Permission.CredentialsManage]: { scope: Scope.Admin, roles: anyMember, workspaceScoped: false },
 };

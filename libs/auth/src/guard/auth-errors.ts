@@ -6,10 +6,14 @@ export function unauthenticated(tokenPresented: boolean): ApiException {
 }
 
 export function insufficientScope(scope: string): ApiException {
-  return new ApiException(403, 'Invalid scope(s) provided.', undefined, {
+  return new ApiException(403, `Invalid scope(s) provided. This action requires the "${scope}" scope.`, undefined, {
     'WWW-Authenticate': `Bearer error="insufficient_scope", scope="${scope}"`,
   });
 }
 
 export const notAMember = (): ApiException => new ApiException(403, 'You are not a member of this workspace.');
 export const roleNotAllowed = (): ApiException => new ApiException(403, 'This action is unauthorized.');
+
+export function tooManyAttempts(retryAfterSeconds: number): ApiException {
+  return new ApiException(429, 'Too Many Attempts.', undefined, { 'Retry-After': String(retryAfterSeconds) });
+}

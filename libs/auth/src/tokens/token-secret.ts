@@ -1,6 +1,9 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export const PAT_PREFIX = 'wwpat_';
+export const ACCESS_TOKEN_PREFIX = 'wwat_';
+export const REFRESH_TOKEN_PREFIX = 'wwrt_';
+export const CLIENT_SECRET_PREFIX = 'wwcs_';
 
 /** 256 bits of randomness, URL-safe, with a prefix so leaked tokens are recognisable by scanners. */
 export function generateSecret(prefix: string): string {

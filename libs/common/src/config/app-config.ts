@@ -16,6 +16,15 @@ export interface AppConfig {
   readonly patTtlDays: number;
   readonly shutdownTimeoutMs: number;
   readonly seedDemo: boolean;
+  /** Unset: rate-limit counters live in process memory (fine for one process). */
+  readonly redisUrl: string | undefined;
+  readonly rateLimitPerMinute: number;
+  /** The counting window; 60 s matches "per minute", tests shorten it. */
+  readonly rateLimitWindowSeconds: number;
+  readonly oauthAccessTokenTtlSeconds: number;
+  readonly oauthRefreshTokenTtlSeconds: number;
+  /** The externally visible base URL: the OAuth issuer and the base of the metadata document's URLs. */
+  readonly publicUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -47,15 +56,14 @@ function readBool(env: Env, key: string, fallback: boolean, problems: string[]):
   return fallback;
 }
 
-function readDatabaseUrl(env: Env, problems: string[]): string | undefined {
-  const raw = env.DATABASE_URL;
+function readUrl(env: Env, key: string, protocols: string[], problems: string[]): string | undefined {
+  const raw = env[key];
   if (raw === undefined || raw === '') return undefined;
   try {
-    const url = new URL(raw);
-    if (!['postgres:', 'postgresql:'].includes(url.protocol)) throw new Error('protocol');
-    return raw;
+    if (!protocols.includes(new URL(raw).protocol)) throw new Error('protocol');
+    return raw.replace(/\/+$/, '');
   } catch {
-    problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
+    problems.push(`${key} must be a ${protocols.map((p) => `${p}//`).join(' or ')} URL`);
     return undefined;
   }
 }
@@ -71,10 +79,11 @@ function readLogLevel(env: Env, problems: string[]): LogLevel {
 /** Reads and validates the environment; throws one ConfigError listing every problem. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const problems: string[] = [];
+  const port = readInt(env, 'PORT', 3000, 0, 65535, problems);
   const config: AppConfig = {
-    port: readInt(env, 'PORT', 3000, 0, 65535, problems),
+    port,
     host: env.HOST || '0.0.0.0',
-    databaseUrl: readDatabaseUrl(env, problems),
+    databaseUrl: readUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], problems),
     dataDir: resolve(env.DATA_DIR || './.data'),
     dbPoolSize: readInt(env, 'DB_POOL_SIZE', 5, 1, 100, problems),
     logLevel: readLogLevel(env, problems),
@@ -82,6 +91,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     patTtlDays: readInt(env, 'PAT_TTL_DAYS', 182, 1, 3650, problems),
     shutdownTimeoutMs: readInt(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000, problems),
     seedDemo: readBool(env, 'SEED_DEMO', true, problems),
+    redisUrl: readUrl(env, 'REDIS_URL', ['redis:', 'rediss:'], problems),
+    rateLimitPerMinute: readInt(env, 'RATE_LIMIT_PER_MINUTE', 60, 1, 1_000_000, problems),
+    rateLimitWindowSeconds: readInt(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, 1, 3600, problems),
+    oauthAccessTokenTtlSeconds: readInt(env, 'OAUTH_ACCESS_TOKEN_TTL_SECONDS', 1_296_000, 60, 31_536_000, problems),
+    oauthRefreshTokenTtlSeconds: readInt(env, 'OAUTH_REFRESH_TOKEN_TTL_SECONDS', 2_592_000, 60, 31_536_000, problems),
+    publicUrl: readUrl(env, 'PUBLIC_URL', ['http:', 'https:'], problems) ?? `http://localhost:${port}`,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

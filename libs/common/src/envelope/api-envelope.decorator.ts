@@ -6,14 +6,16 @@ import { RESPONSE_MESSAGE } from './response-message';
 export interface EnvelopeOptions {
   message?: string;
   paginated?: boolean;
+  /** A plain array in `data`, without pagination. */
+  isArray?: boolean;
   status?: number;
 }
 
 const envelopes = new Map<string, Type<unknown>>();
 
 /** One named wrapper schema per DTO (e.g. `ProjectResponseEnvelope`), so generated clients see the envelope. */
-function envelopeFor(dto: Type<unknown> | null, paginated: boolean): Type<unknown> {
-  const name = `${dto ? dto.name.replace(/Dto$/, '') : 'Null'}${paginated ? 'List' : ''}Envelope`;
+function envelopeFor(dto: Type<unknown> | null, paginated: boolean, isArray: boolean): Type<unknown> {
+  const name = `${dto ? dto.name.replace(/Dto$/, '') : 'Null'}${paginated ? 'List' : isArray ? 'Array' : ''}Envelope`;
   const cached = envelopes.get(name);
   if (cached) return cached;
 
@@ -31,7 +33,7 @@ function envelopeFor(dto: Type<unknown> | null, paginated: boolean): Type<unknow
       description: 'Always null for this operation.',
     })(proto, 'data');
   } else {
-    ApiProperty({ type: dto, isArray: paginated })(proto, 'data');
+    ApiProperty({ type: dto, isArray: paginated || isArray })(proto, 'data');
   }
   ApiProperty({ type: paginated ? PaginatedResponseMetaDto : ResponseMetaDto })(proto, 'meta');
   envelopes.set(name, Envelope);
@@ -44,7 +46,7 @@ function envelopeFor(dto: Type<unknown> | null, paginated: boolean): Type<unknow
  */
 export function ApiEnvelope(dto: Type<unknown> | null, options: EnvelopeOptions = {}): MethodDecorator {
   const status = options.status ?? 200;
-  const envelope = envelopeFor(dto, options.paginated ?? false);
+  const envelope = envelopeFor(dto, options.paginated ?? false, options.isArray ?? false);
   const decorators = [
     HttpCode(status),
     SetMetadata(RESPONSE_MESSAGE, options.message),

@@ -1,0 +1,66 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { CLIENT_SECRET_PREFIX, generateSecret, hashSecret, OAuthClient, OAuthGrant } from '@app/auth';
+import { ApiException } from '@app/common';
+import { DataSource, IsNull } from 'typeorm';
+
+export interface RegisterClientInput {
+  name: string;
+  redirectUris: string[];
+  grantType: 'authorization_code' | 'client_credentials';
+  confidential: boolean;
+}
+
+export interface RegisteredClient {
+  client: OAuthClient;
+  /** Shown once; only its hash is kept. Null for public clients. */
+  clientSecret: string | null;
+}
+
+function grantsFor(input: RegisterClientInput): OAuthGrant[] {
+  return input.grantType === 'client_credentials' ? ['client_credentials'] : ['authorization_code', 'refresh_token'];
+}
+
+/** Registering OAuth apps (an extension: the published API has no such endpoint). */
+@Injectable()
+export class OAuthClientsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async register(userId: number, input: RegisterClientInput): Promise<RegisteredClient> {
+    if (input.grantType === 'client_credentials' && !input.confidential) {
+      throw ApiException.validation({
+        confidential: ['A client-credentials app must be confidential (it authenticates with its secret).'],
+      });
+    }
+    if (input.grantType === 'authorization_code' && input.redirectUris.length === 0) {
+      throw ApiException.validation({ redirect_uris: ['An authorization-code app needs at least one redirect URI.'] });
+    }
+    const clientSecret = input.confidential ? generateSecret(CLIENT_SECRET_PREFIX) : null;
+    const repository = this.dataSource.getRepository(OAuthClient);
+    const client = repository.create({
+      clientId: randomBytes(16).toString('hex'),
+      name: input.name,
+      secretHash: clientSecret ? hashSecret(clientSecret) : null,
+      redirectUris: input.redirectUris,
+      grants: grantsFor(input),
+      userId,
+    });
+    await repository.insert(client);
+    return { client, clientSecret };
+  }
+
+  list(userId: number): Promise<OAuthClient[]> {
+    return this.dataSource.getRepository(OAuthClient).find({ where: { userId, deletedAt: IsNull() }, order: { id: 'ASC' } });
+  }
+
+  /** Deleting an app revokes every token it holds. */
+  async remove(userId: number, clientId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const client = await manager.getRepository(OAuthClient).findOneBy({ clientId, userId, deletedAt: IsNull() });
+      if (!client) throw new ApiException(404, 'OAuth app not found.');
+      await manager.getRepository(OAuthClient).update({ id: client.id }, { deletedAt: new Date() });
+      await manager.query('UPDATE oauth_tokens SET revoked_at = now() WHERE client_id = $1 AND revoked_at IS NULL', [client.id]);
+    });
+  }
+}

@@ -1,0 +1,22 @@
+import OAuth2Server from '@node-oauth/oauth2-server';
+import { AppConfig } from '@app/common';
+import { DataSource } from 'typeorm';
+import { OAuthModel } from './oauth.model';
+
+export const AUTHORIZATION_CODE_TTL_SECONDS = 600;
+
+export function createOAuthServer(dataSource: DataSource, config: AppConfig): OAuth2Server {
+  return new OAuth2Server({
+    model: new OAuthModel(dataSource),
+    accessTokenLifetime: config.oauthAccessTokenTtlSeconds,
+    refreshTokenLifetime: config.oauthRefreshTokenTtlSeconds,
+    authorizationCodeLifetime: AUTHORIZATION_CODE_TTL_SECONDS,
+    allowEmptyState: true,
+    allowBearerTokensInQueryString: false,
+    alwaysIssueNewRefreshToken: true,
+    // Public clients send no secret; getClient() still refuses a confidential client without its secret.
+    requireClientAuthentication: { authorization_code: false, refresh_token: false, client_credentials: true },
+  });
+}
+
+export const OAUTH_SERVER = Symbol('OAUTH_SERVER');

@@ -1,0 +1,226 @@
+import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import OAuth2Server from '@node-oauth/oauth2-server';
+import { hashesMatch, hashSecret, OAuthClient, Public, RATE_LIMITER, RateLimiter } from '@app/auth';
+import { APP_CONFIG, AppConfig } from '@app/common';
+import type {} from '@fastify/cookie';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DataSource, IsNull } from 'typeorm';
+import { checkAuthorizeRequest, pickAuthorizeParams, redirectWithError } from './authorize-request';
+import { csrfTokenIsValid, issueCsrfToken, SESSION_COOKIE, setSessionCookie } from './csrf';
+import { describe, isOAuthError, sendOAuthError } from './oauth-errors';
+import { consentPage, errorPage, PAGE_HEADERS, signInPage } from './oauth-pages';
+import { OAUTH_SERVER } from './oauth-server';
+import { SignInService } from './sign-in.service';
+
+type FormBody = Record<string, unknown> | undefined;
+
+const asText = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/** The authorization server at the site root: RFC 6749, 7636, 7009 and 8414 (auth.md). */
+@ApiExcludeController()
+@Controller()
+export class OAuthController {
+  constructor(
+    @Inject(OAUTH_SERVER) private readonly server: OAuth2Server,
+    @Inject(RATE_LIMITER) private readonly rateLimiter: RateLimiter,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly signIn: SignInService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  @Get('.well-known/oauth-authorization-server')
+  @Public()
+  metadata(): Record<string, unknown> {
+    const base = this.config.publicUrl;
+    return {
+      issuer: base,
+      authorization_endpoint: `${base}/oauth/authorize`,
+      token_endpoint: `${base}/oauth/token`,
+      revocation_endpoint: `${base}/oauth/revoke`,
+      scopes_supported: ['read', 'write', 'admin'],
+      response_types_supported: ['code'],
+      response_modes_supported: ['query'],
+      grant_types_supported: ['authorization_code', 'refresh_token', 'client_credentials'],
+      code_challenge_methods_supported: ['S256'],
+      token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'none'],
+      revocation_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'none'],
+    };
+  }
+
+  @Get('oauth/authorize')
+  @Public()
+  async authorizePage(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query() query: Record<string, unknown>): Promise<void> {
+    const params = pickAuthorizeParams(query);
+    const check = checkAuthorizeRequest(params, await this.findClient(params.client_id));
+    if (check.kind === 'page') return void reply.status(400).headers(PAGE_HEADERS).send(errorPage(check.message));
+    if (check.kind === 'redirect') return void reply.redirect(redirectWithError(check), 302);
+    const csrfToken = issueCsrfToken(request, reply);
+    const userId = await this.signIn.userForSession(request.cookies[SESSION_COOKIE]);
+    const page = userId
+      ? consentPage({ appName: check.client.name, scopes: check.scopes, csrfToken, params: { ...params } as Record<string, string> })
+      : signInPage({ csrfToken, returnTo: new URLSearchParams(params as Record<string, string>).toString() });
+    void reply.status(200).headers(PAGE_HEADERS).send(page);
+  }
+
+  @Post('oauth/login')
+  @Public()
+  async login(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Body() body: FormBody): Promise<void> {
+    const returnTo = new URLSearchParams(asText(body?.return_to) ?? '');
+    // Only authorize-request parameters survive, so the redirect below can never leave this page flow.
+    const safeReturn = new URLSearchParams(pickAuthorizeParams(Object.fromEntries(returnTo)) as Record<string, string>).toString();
+    const renderError = (status: number, error: string) =>
+      reply
+        .status(status)
+        .headers(PAGE_HEADERS)
+        .send(signInPage({ csrfToken: issueCsrfToken(request, reply), returnTo: safeReturn, error }));
+    if (!csrfTokenIsValid(request, body?.csrf_token)) return void renderError(403, 'Your session expired. Please try again.');
+    if (!(await this.withinLimit(`signin:${request.ip}`, reply))) return void renderError(429, 'Too many attempts. Please wait a minute.');
+    const result = await this.signIn.signIn(asText(body?.email) ?? '', asText(body?.password) ?? '');
+    if (!result.ok) {
+      const message =
+        result.reason === 'locked' ? 'Too many failed sign-ins. This account is locked for a while.' : 'Invalid email or password.';
+      return void renderError(401, message);
+    }
+    setSessionCookie(request, reply, result.sessionToken);
+    void reply.redirect(`/oauth/authorize?${safeReturn}`, 303);
+  }
+
+  @Post('oauth/authorize')
+  @Public()
+  async decide(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Body() body: FormBody): Promise<void> {
+    const params = pickAuthorizeParams(body ?? {});
+    const check = checkAuthorizeRequest(params, await this.findClient(params.client_id));
+    if (check.kind === 'page') return void reply.status(400).headers(PAGE_HEADERS).send(errorPage(check.message));
+    if (check.kind === 'redirect') return void reply.redirect(redirectWithError(check), 302);
+    if (!csrfTokenIsValid(request, body?.csrf_token))
+      return void reply.status(403).headers(PAGE_HEADERS).send(errorPage('Your session expired. Please start again.'));
+    const userId = await this.signIn.userForSession(request.cookies[SESSION_COOKIE]);
+    if (!userId) return void reply.status(401).headers(PAGE_HEADERS).send(errorPage('Please sign in first.'));
+    if (body?.decision !== 'approve') {
+      return void reply.redirect(
+        redirectWithError({
+          kind: 'redirect',
+          error: 'access_denied',
+          description: 'The user denied access.',
+          redirectUri: check.redirectUri,
+          state: params.state,
+        }),
+        302,
+      );
+    }
+    const oauthRequest = new OAuth2Server.Request({
+      method: 'POST',
+      headers: {},
+      query: {},
+      body: { ...params, scope: check.scopes.join(' ') },
+    });
+    const oauthResponse = new OAuth2Server.Response({ headers: {} });
+    try {
+      await this.server.authorize(oauthRequest, oauthResponse, { authenticateHandler: { handle: () => ({ id: userId }) } });
+    } catch (error) {
+      if (!isOAuthError(error)) throw error;
+      return void reply.redirect(
+        redirectWithError({
+          kind: 'redirect',
+          error: error.name,
+          description: error.message,
+          redirectUri: check.redirectUri,
+          state: params.state,
+        }),
+        302,
+      );
+    }
+    void reply.redirect(String(oauthResponse.headers?.location), 302);
+  }
+
+  @Post('oauth/token')
+  @Public()
+  async token(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Body() body: FormBody): Promise<void> {
+    if (!(await this.withinLimit(`oauth:${request.ip}`, reply))) return void sendOAuthError(reply, 429, 'slow_down', 'Too Many Attempts.');
+    const fields = stringFields(body);
+    const oauthRequest = new OAuth2Server.Request({
+      method: 'POST',
+      // The library accepts form bodies only; JSON bodies (auth.md allows both) arrive here already parsed,
+      // so the request is presented to it as the equivalent form.
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'content-length': String(new URLSearchParams(fields).toString().length),
+        ...(request.headers.authorization ? { authorization: request.headers.authorization } : {}),
+      },
+      query: {},
+      body: fields,
+    });
+    const oauthResponse = new OAuth2Server.Response({ headers: {} });
+    try {
+      await this.server.token(oauthRequest, oauthResponse);
+    } catch (error) {
+      if (!isOAuthError(error)) throw error;
+      const status = error.name === 'invalid_client' ? 401 : error.code >= 500 ? 500 : 400;
+      const challenge: Record<string, string> =
+        request.headers.authorization?.startsWith('Basic ') && status === 401 ? { 'www-authenticate': 'Basic realm="Service"' } : {};
+      return void sendOAuthError(reply, status, error.name, describe(error), challenge);
+    }
+    // The library derives expires_in from the stored expiry (so 1295999); the token was issued just now.
+    const issued = { ...(oauthResponse.body as Record<string, unknown>), expires_in: this.config.oauthAccessTokenTtlSeconds };
+    void reply.status(200).headers({ 'cache-control': 'no-store', pragma: 'no-cache' }).send(issued);
+  }
+
+  @Post('oauth/revoke')
+  @Public()
+  @HttpCode(200)
+  async revoke(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Body() body: FormBody): Promise<void> {
+    if (!(await this.withinLimit(`oauth:${request.ip}`, reply))) return void sendOAuthError(reply, 429, 'slow_down', 'Too Many Attempts.');
+    const client = await this.authenticateClient(request, body);
+    if (!client) return void sendOAuthError(reply, 401, 'invalid_client', 'Client authentication failed.');
+    const token = asText(body?.token);
+    if (!token) return void sendOAuthError(reply, 400, 'invalid_request', 'Missing parameter: token.');
+    const hash = hashSecret(token);
+    // Revoking either half of a pair revokes both: they share one row.
+    await this.dataSource.query(
+      `UPDATE oauth_tokens SET revoked_at = now()
+        WHERE client_id = $1 AND revoked_at IS NULL AND (access_token_hash = $2 OR refresh_token_hash = $2)`,
+      [client.id, hash],
+    );
+    void reply.status(200).headers({ 'cache-control': 'no-store' }).send();
+  }
+
+  private async findClient(clientId: string | undefined): Promise<OAuthClient | null> {
+    if (!clientId || clientId.length > 64) return null;
+    return this.dataSource.getRepository(OAuthClient).findOneBy({ clientId, deletedAt: IsNull() });
+  }
+
+  /** RFC 7009 client authentication: HTTP Basic or body credentials; public clients send only client_id. */
+  private async authenticateClient(request: FastifyRequest, body: FormBody): Promise<OAuthClient | null> {
+    let clientId = asText(body?.client_id);
+    let secret = asText(body?.client_secret);
+    const header = request.headers.authorization;
+    if (header?.startsWith('Basic ')) {
+      const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8');
+      const colon = decoded.indexOf(':');
+      if (colon < 0) return null;
+      clientId = decodeURIComponent(decoded.slice(0, colon));
+      secret = decodeURIComponent(decoded.slice(colon + 1));
+    }
+    const client = await this.findClient(clientId);
+    if (!client) return null;
+    if (client.secretHash === null) return secret ? null : client;
+    return secret && hashesMatch(client.secretHash, hashSecret(secret)) ? client : null;
+  }
+
+  private async withinLimit(key: string, reply: FastifyReply): Promise<boolean> {
+    const result = await this.rateLimiter.hit(key, this.config.rateLimitPerMinute, this.config.rateLimitWindowSeconds * 1000);
+    reply.header('X-RateLimit-Limit', String(result.limit)).header('X-RateLimit-Remaining', String(result.remaining));
+    if (!result.allowed) reply.header('Retry-After', String(result.retryAfterSeconds));
+    return result.allowed;
+  }
+}
+
+function stringFields(body: FormBody): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const [key, value] of Object.entries(body ?? {})) {
+    if (typeof value === 'string') fields[key] = value;
+    else if (typeof value === 'number' || typeof value === 'boolean') fields[key] = String(value);
+  }
+  return fields;
+}

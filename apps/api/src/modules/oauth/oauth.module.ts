@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { APP_CONFIG } from '@app/common';
+import { DataSource } from 'typeorm';
+import { OAuthAppsController } from './oauth-apps.controller';
+import { OAuthClientsService } from './oauth-clients.service';
+import { OAuthController } from './oauth.controller';
+import { createOAuthServer, OAUTH_SERVER } from './oauth-server';
+import { PersonalAccessTokensController } from './personal-access-tokens.controller';
+import { PersonalAccessTokensService } from './personal-access-tokens.service';
+import { SignInService } from './sign-in.service';
+
+@Module({
+  controllers: [OAuthController, OAuthAppsController, PersonalAccessTokensController],
+  providers: [
+    SignInService,
+    OAuthClientsService,
+    PersonalAccessTokensService,
+    { provide: OAUTH_SERVER, inject: [DataSource, APP_CONFIG], useFactory: createOAuthServer },
+  ],
+  exports: [SignInService, OAuthClientsService, PersonalAccessTokensService],
+})
+export class OAuthModule {}

@@ -1,0 +1,49 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { OAuthClient } from './oauth-client.entity';
+import { User } from './user.entity';
+
+/** Single-use, 10-minute codes bound to client, redirect URI and PKCE challenge; stored as hashes. */
+@Entity({ name: 'oauth_authorization_codes' })
+@Index('oauth_authorization_codes_hash_uq', ['codeHash'], { unique: true })
+export class OAuthAuthorizationCode {
+  @PrimaryGeneratedColumn('identity', { generatedIdentity: 'ALWAYS' })
+  id!: number;
+
+  @Column({ name: 'code_hash', type: 'char', length: 64 })
+  codeHash!: string;
+
+  @Column({ name: 'client_id', type: 'integer' })
+  clientId!: number;
+
+  @ManyToOne(() => OAuthClient, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'client_id', foreignKeyConstraintName: 'oauth_authorization_codes_client_id_fk' })
+  client?: OAuthClient;
+
+  @Column({ name: 'user_id', type: 'integer' })
+  userId!: number;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'oauth_authorization_codes_user_id_fk' })
+  user?: User;
+
+  @Column({ name: 'redirect_uri', type: 'text' })
+  redirectUri!: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  scope!: string;
+
+  @Column({ name: 'code_challenge', type: 'varchar', length: 128, nullable: true })
+  codeChallenge!: string | null;
+
+  @Column({ name: 'code_challenge_method', type: 'varchar', length: 8, nullable: true })
+  codeChallengeMethod!: string | null;
+
+  @Column({ name: 'expires_at', type: 'timestamptz' })
+  expiresAt!: Date;
+
+  @Column({ name: 'used_at', type: 'timestamptz', nullable: true })
+  usedAt!: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}
