@@ -1,7 +1,7 @@
 import { applyDecorators, HttpCode, SetMetadata, Type } from '@nestjs/common';
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
 import { PaginatedResponseMetaDto, ResponseMetaDto } from './envelope.schemas';
-import { RESPONSE_MESSAGE } from './response-message';
+import { RAW_RESPONSE, RESPONSE_MESSAGE } from './response-message';
 
 export interface EnvelopeOptions {
   message?: string;
@@ -55,3 +55,6 @@ export function ApiEnvelope(dto: Type<unknown> | null, options: EnvelopeOptions 
   ];
   return applyDecorators(...decorators);
 }
+
+/** For the few documents whose format a standard fixes (RFC 8414 metadata): no envelope. */
+export const RawResponse = (): MethodDecorator => SetMetadata(RAW_RESPONSE, true);

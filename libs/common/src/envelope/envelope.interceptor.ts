@@ -1,7 +1,7 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { map, Observable } from 'rxjs';
-import { RESPONSE_MESSAGE } from './response-message';
+import { RAW_RESPONSE, RESPONSE_MESSAGE } from './response-message';
 import { responseMeta, ResponseMeta } from './meta';
 import { Paginated } from './paginated';
 
@@ -17,7 +17,8 @@ export interface SuccessEnvelope<T> {
 export class EnvelopeInterceptor implements NestInterceptor {
   constructor(private readonly reflector: Reflector) {}
 
-  intercept(context: ExecutionContext, next: CallHandler): Observable<SuccessEnvelope<unknown>> {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (this.reflector.get<boolean>(RAW_RESPONSE, context.getHandler())) return next.handle();
     const message = this.reflector.get<string | undefined>(RESPONSE_MESSAGE, context.getHandler());
     return next.handle().pipe(map((result: unknown) => wrap(result, message)));
   }

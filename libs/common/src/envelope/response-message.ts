@@ -1,1 +1,3 @@
 export const RESPONSE_MESSAGE = 'webwork:response-message';
+
+export const RAW_RESPONSE = 'webwork:raw-response';

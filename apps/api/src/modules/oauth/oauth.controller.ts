@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req, Res } from '
 import { ApiExcludeController } from '@nestjs/swagger';
 import OAuth2Server from '@node-oauth/oauth2-server';
 import { hashesMatch, hashSecret, OAuthClient, Public, RATE_LIMITER, RateLimiter } from '@app/auth';
-import { APP_CONFIG, AppConfig } from '@app/common';
+import { APP_CONFIG, AppConfig, RawResponse } from '@app/common';
 import type {} from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DataSource, IsNull } from 'typeorm';
@@ -14,6 +14,8 @@ import { OAUTH_SERVER } from './oauth-server';
 import { SignInService } from './sign-in.service';
 
 type FormBody = Record<string, unknown> | undefined;
+
+const SUPPORTED_GRANTS = ['authorization_code', 'refresh_token', 'client_credentials'];
 
 const asText = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
@@ -31,6 +33,7 @@ export class OAuthController {
 
   @Get('.well-known/oauth-authorization-server')
   @Public()
+  @RawResponse()
   metadata(): Record<string, unknown> {
     const base = this.config.publicUrl;
     return {
@@ -139,6 +142,10 @@ export class OAuthController {
   async token(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Body() body: FormBody): Promise<void> {
     if (!(await this.withinLimit(`oauth:${request.ip}`, reply))) return void sendOAuthError(reply, 429, 'slow_down', 'Too Many Attempts.');
     const fields = stringFields(body);
+    // The library also knows the password grant; this server offers only the three of auth.md.
+    if (fields.grant_type && !SUPPORTED_GRANTS.includes(fields.grant_type)) {
+      return void sendOAuthError(reply, 400, 'unsupported_grant_type', 'Unsupported grant type: `grant_type` is invalid');
+    }
     const oauthRequest = new OAuth2Server.Request({
       method: 'POST',
       // The library accepts form bodies only; JSON bodies (auth.md allows both) arrive here already parsed,
