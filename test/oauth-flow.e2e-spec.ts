@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role } from '@app/auth';
-import { Strategy as OAuth2Strategy } from 'passport-oauth2';
+import { Strategy as OAuth2Strategy, VerifyCallback } from 'passport-oauth2';
 import { FormBrowser } from './support/oauth-browser';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -15,7 +15,7 @@ function runStrategy(strategy: OAuth2Strategy, request: Record<string, unknown>)
   return new Promise((resolve, reject) => {
     const step = Object.create(strategy) as OAuth2Strategy & Record<string, unknown>;
     step.redirect = (url: string) => resolve({ redirect: url });
-    step.success = (user: StrategyOutcome['user']) => resolve({ user });
+    step.success = (user: unknown) => resolve({ user: user as StrategyOutcome['user'] });
     step.fail = (failure: unknown) => resolve({ failure });
     step.error = (error: Error) => reject(error);
     step.authenticate(request as never, {});
@@ -61,13 +61,8 @@ describe('OAuth2 authorization-code flow driven by passport-oauth2 (e2e)', () =>
         state: true,
         pkce: true,
       },
-      (
-        accessToken: string,
-        refreshToken: string,
-        params: Record<string, unknown>,
-        _profile: unknown,
-        done: (e: null, u: unknown) => void,
-      ) => done(null, { accessToken, refreshToken, params }),
+      (accessToken: string, refreshToken: string, params: Record<string, unknown>, _profile: unknown, done: VerifyCallback) =>
+        done(null, { accessToken, refreshToken, params }),
     );
     const session = {};
 

@@ -1,60 +1,188 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { BootstrapService } from '@app/auth';
-import { ConfigError, loadConfig } from '@app/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { BootstrapService, User } from '@app/auth';
+import { ApiException, ConfigError, loadConfig } from '@app/common';
 import { startEmbeddedPostgres } from '@app/database';
+import { DataSource } from 'typeorm';
 import { createApp } from './app.factory';
+import { OAuthClientsService } from './modules/oauth/oauth-clients.service';
+import { PersonalAccessTokensService } from './modules/oauth/personal-access-tokens.service';
+import { SignInService } from './modules/oauth/sign-in.service';
 
-const USAGE = `Usage:
-  npm run cli -- bootstrap --email <email> --workspace <name> [--firstname <name>] [--lastname <name>]
+const USAGE = `Usage: npm run cli -- <command> [options]
 
-Creates (or reuses) a user, makes them Owner of a new workspace and prints a personal access token.
+  bootstrap --email <email> --workspace <name> [--firstname <n>] [--lastname <n>] [--password <p>]
+      Create (or reuse) a user, make them Owner of a new workspace, print a personal access token.
+  user:password --email <email> --password <p>
+      Set the password used on the OAuth sign-in page (min. 12 characters).
+  token:create --email <email> --name <name>     Create a personal access token (shown once).
+  token:list --email <email>                      List live personal access tokens.
+  token:revoke --email <email> --id <id>          Revoke a personal access token.
+  app:create --email <email> --name <name> --grant authorization_code|client_credentials
+             [--redirect-uri <uri> ...] [--public]
+      Register an OAuth app owned by that user (the client secret is shown once).
+  app:list --email <email>                        List the user's OAuth apps.
+  app:delete --email <email> --client-id <id>     Delete an app and revoke its tokens.
+
 Uses DATABASE_URL when set, otherwise the embedded database under DATA_DIR (stop the server first:
-the embedded database accepts one process at a time).`;
+the embedded database serves one process at a time).`;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-async function bootstrap(args: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: { email: { type: 'string' }, workspace: { type: 'string' }, firstname: { type: 'string' }, lastname: { type: 'string' } },
-  });
-  if (!values.email || !EMAIL.test(values.email) || !values.workspace?.trim())
-    throw new UsageError('bootstrap needs --email <valid email> and --workspace <name>');
+class UsageError extends Error {}
+
+const OPTIONS = {
+  email: { type: 'string' },
+  workspace: { type: 'string' },
+  firstname: { type: 'string' },
+  lastname: { type: 'string' },
+  password: { type: 'string' },
+  name: { type: 'string' },
+  id: { type: 'string' },
+  grant: { type: 'string' },
+  'redirect-uri': { type: 'string', multiple: true },
+  public: { type: 'boolean' },
+  'client-id': { type: 'string' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; strict: true; allowPositionals: false }>>['values'];
+
+function required(values: Values, name: keyof Values): string {
+  const value = values[name];
+  if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`--${name} is required`);
+  return value.trim();
+}
+
+async function findUser(app: NestFastifyApplication, email: string): Promise<User> {
+  const user = await app.get(DataSource).getRepository(User).findOneBy({ email: email.toLowerCase() });
+  if (!user) throw new UsageError(`no user with email ${email}`);
+  return user;
+}
+
+async function withApp<T>(work: (app: NestFastifyApplication) => Promise<T>): Promise<T> {
   const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
   const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres({ dataDir: config.dataDir });
   const app = await createApp({ ...config, databaseUrl: config.databaseUrl ?? embedded!.url });
   try {
-    const result = await app.get(BootstrapService).createOwner({
-      email: values.email,
-      workspaceName: values.workspace.trim(),
-      firstname: values.firstname,
-      lastname: values.lastname,
-    });
-    process.stdout.write(
-      `Owner user ${result.userId} and workspace ${result.workspaceId} are ready. This token is shown only once:\n\n` +
-        `  TOKEN=${result.token}\n  WORKSPACE_ID=${result.workspaceId}\n`,
-    );
+    return await work(app);
   } finally {
     await app.close();
     await embedded?.stop();
   }
 }
 
-class UsageError extends Error {}
+const print = (text: string): void => void process.stdout.write(`${text}\n`);
+
+function checkPassword(password: string): string {
+  if (password.length < 12) throw new UsageError('--password must be at least 12 characters');
+  return password;
+}
+
+const COMMANDS: Record<string, (values: Values) => Promise<void>> = {
+  async bootstrap(values) {
+    const email = required(values, 'email');
+    if (!EMAIL.test(email)) throw new UsageError('--email must be an email address');
+    const workspaceName = required(values, 'workspace');
+    const password = values.password === undefined ? undefined : checkPassword(values.password);
+    await withApp(async (app) => {
+      const result = await app
+        .get(BootstrapService)
+        .createOwner({ email, workspaceName, firstname: values.firstname, lastname: values.lastname });
+      if (password) await app.get(SignInService).setPassword(result.userId, password);
+      print(`Owner user ${result.userId} and workspace ${result.workspaceId} are ready. This token is shown only once:\n`);
+      print(`  TOKEN=${result.token}\n  WORKSPACE_ID=${result.workspaceId}`);
+    });
+  },
+
+  async 'user:password'(values) {
+    const password = checkPassword(required(values, 'password'));
+    await withApp(async (app) => {
+      const user = await findUser(app, required(values, 'email'));
+      await app.get(SignInService).setPassword(user.id, password);
+      print(`Password set for ${user.email}.`);
+    });
+  },
+
+  async 'token:create'(values) {
+    await withApp(async (app) => {
+      const user = await findUser(app, required(values, 'email'));
+      const created = await app.get(PersonalAccessTokensService).create(user.id, required(values, 'name'));
+      print(`Token ${created.id} (expires ${created.expires_at}). Shown only once:\n\n  TOKEN=${created.token}`);
+    });
+  },
+
+  async 'token:list'(values) {
+    await withApp(async (app) => {
+      const user = await findUser(app, required(values, 'email'));
+      for (const token of await app.get(PersonalAccessTokensService).list(user.id)) {
+        print(`${token.id}\t${token.name}\texpires ${token.expires_at}\tlast used ${token.last_used_at ?? 'never'}`);
+      }
+    });
+  },
+
+  async 'token:revoke'(values) {
+    const id = Number(required(values, 'id'));
+    await withApp(async (app) => {
+      const user = await findUser(app, required(values, 'email'));
+      await app.get(PersonalAccessTokensService).revoke(user.id, id);
+      print(`Token ${id} revoked.`);
+    });
+  },
+
+  async 'app:create'(values) {
+    const grant = required(values, 'grant');
+    if (grant !== 'authorization_code' && grant !== 'client_credentials')
+      throw new UsageError('--grant must be authorization_code or client_credentials');
+    await withApp(async (app) => {
+      const user = await findUser(app, required(values, 'email'));
+      const { client, clientSecret } = await app.get(OAuthClientsService).register(user.id, {
+        name: required(values, 'name'),
+        redirectUris: values['redirect-uri'] ?? [],
+        grantType: grant,
+        confidential: !values.public,
+      });
+      print(`CLIENT_ID=${client.clientId}`);
+      print(clientSecret ? `CLIENT_SECRET=${clientSecret}   (shown only once)` : 'public client: no secret, PKCE required');
+    });
+  },
+
+  async 'app:list'(values) {
+    await withApp(async (app) => {
+      const user = await findUser(app, required(values, 'email'));
+      for (const client of await app.get(OAuthClientsService).list(user.id)) {
+        print(`${client.clientId}\t${client.name}\t${client.grants.join(',')}\t${client.redirectUris.join(' ')}`);
+      }
+    });
+  },
+
+  async 'app:delete'(values) {
+    await withApp(async (app) => {
+      const user = await findUser(app, required(values, 'email'));
+      await app.get(OAuthClientsService).remove(user.id, required(values, 'client-id'));
+      print('App deleted; its tokens are revoked.');
+    });
+  },
+};
 
 async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
-    if (command === 'bootstrap') {
-      await bootstrap(rest);
-      return 0;
-    }
-    throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
+    const handler = command ? COMMANDS[command] : undefined;
+    if (!handler) throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
+    const { values } = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: false });
+    await handler(values);
+    return 0;
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ConfigError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    const usage =
+      error instanceof UsageError || error instanceof ConfigError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    if (usage) {
       process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
       return 2;
+    }
+    if (error instanceof ApiException) {
+      process.stderr.write(`${error.message}${error.errors ? ` ${JSON.stringify(error.errors)}` : ''}\n`);
+      return 1;
     }
     throw error;
   }
