@@ -1,5 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
 import { BootstrapService } from '@app/auth';
+import { SignInService } from './modules/oauth/sign-in.service';
 
 /**
  * On a brand-new embedded database, create a demo owner and workspace and print its token once,
@@ -14,14 +16,18 @@ export async function seedDemoIfEmpty(app: INestApplication, port: number): Prom
     firstname: 'Demo',
     lastname: 'Owner',
   });
+  // A password too, so the OAuth sign-in page can be tried at once; shown once like the token.
+  const password = randomBytes(12).toString('base64url');
+  await app.get(SignInService).setPassword(result.userId, password);
   const base = `http://localhost:${port}`;
   process.stdout.write(
     [
       '',
-      '  Demo workspace created on the embedded database. This token is shown only once:',
+      '  Demo workspace created on the embedded database. These secrets are shown only once:',
       '',
       `    TOKEN=${result.token}`,
       `    WORKSPACE_ID=${result.workspaceId}`,
+      `    sign-in for the OAuth pages: demo@example.com / ${password}`,
       '',
       `    curl -s -H "Authorization: Bearer $TOKEN" ${base}/api/v2/workspaces`,
       `    curl -s -X POST "${base}/api/v2/projects?workspace_id=$WORKSPACE_ID" \\`,
