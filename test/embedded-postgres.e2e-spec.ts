@@ -28,5 +28,6 @@ describe('Embedded PostgreSQL (PGlite)', () => {
     await reader.end();
     await second.stop();
     expect(rows).toEqual([{ label: 'survives' }]);
-  });
+    // Two cold starts of the WASM database: slow on a busy 2-core machine.
+  }, 120_000);
 });

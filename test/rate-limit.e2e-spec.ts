@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Redis } from 'ioredis';
 import request from 'supertest';
 import { createTestApp, TestApp } from './support/test-app';
+import { freePort, RunningServer, startServer, waitForHealth } from './support/server-process';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -67,7 +68,15 @@ describe('Rate limiting (in memory, one process)', () => {
   });
 });
 
-describe('Rate limiting shared through Redis by two server processes', () => {
+const SHARED_LIMIT = { REDIS_URL, RATE_LIMIT_PER_MINUTE: '4', RATE_LIMIT_WINDOW_SECONDS: '30' };
+
+async function forgetCounter(userId: number): Promise<void> {
+  const redis = new Redis(REDIS_URL);
+  await redis.del(`webwork:ratelimit:user:${userId}`);
+  redis.disconnect();
+}
+
+describe('Rate limiting shared through Redis', () => {
   let available = false;
   let first: TestApp;
   let second: TestApp;
@@ -76,24 +85,21 @@ describe('Rate limiting shared through Redis by two server processes', () => {
     available = await redisAvailable();
     if (!available) {
       if (process.env.CI === 'true') throw new Error(`Redis is required in CI (${REDIS_URL})`);
-      process.stdout.write(`\nskipping the shared-limit test: no Redis at ${REDIS_URL}\n`);
+      process.stdout.write(`\nskipping the shared-limit tests: no Redis at ${REDIS_URL}\n`);
       return;
     }
-    const env = { REDIS_URL, RATE_LIMIT_PER_MINUTE: '4', RATE_LIMIT_WINDOW_SECONDS: '30' };
-    first = await createTestApp(env);
-    second = await createTestApp(env);
+    first = await createTestApp(SHARED_LIMIT);
+    second = await createTestApp(SHARED_LIMIT);
   });
   afterAll(async () => {
     await first?.close();
     await second?.close();
   });
 
-  it('spends one budget across both instances', async () => {
+  it('spends one budget across two app instances', async () => {
     if (!available) return;
     const ws = await first.factories.workspace();
-    const redis = new Redis(REDIS_URL);
-    await redis.del(`webwork:ratelimit:user:${ws.owner.userId}`);
-    redis.disconnect();
+    await forgetCounter(ws.owner.userId);
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) {
       const app = i % 2 === 0 ? first : second;
@@ -101,4 +107,34 @@ describe('Rate limiting shared through Redis by two server processes', () => {
     }
     expect(statuses).toEqual([200, 200, 200, 200, 429, 429]);
   });
+
+  // Two real server processes need one database they can both reach: a PostgreSQL server (DATABASE_URL).
+  const onServerDatabase = process.env.DATABASE_URL ? it : it.skip;
+  onServerDatabase(
+    'spends one budget across two server processes',
+    async () => {
+      if (!available) return;
+      const ws = await first.factories.workspace();
+      await forgetCounter(ws.owner.userId);
+      const ports = [await freePort(), await freePort()];
+      const servers: RunningServer[] = ports.map((port) =>
+        startServer({ ...SHARED_LIMIT, PORT: String(port), DATABASE_URL: process.env.TEST_DATABASE_URL!, LOG_LEVEL: 'warn' }),
+      );
+      try {
+        await Promise.all(servers.map((server, i) => waitForHealth(ports[i], server)));
+        const statuses: number[] = [];
+        for (let i = 0; i < 6; i++) {
+          const res = await fetch(`http://127.0.0.1:${ports[i % 2]}/api/v2/workspaces`, {
+            headers: { Authorization: `Bearer ${ws.owner.token}` },
+          });
+          statuses.push(res.status);
+        }
+        expect(statuses).toEqual([200, 200, 200, 200, 429, 429]);
+      } finally {
+        for (const server of servers) server.child.kill('SIGTERM');
+        await Promise.all(servers.map((server) => server.exited));
+      }
+    },
+    60_000,
+  );
 });

@@ -6,7 +6,7 @@ import fastifyCookie from '@fastify/cookie';
 import { LogController } from 'fastify';
 import { validationExceptionFactory } from '@app/common';
 import { AppModule, RuntimeConfig } from './app.module';
-import { createLogger, PinoNestLogger, requestId } from './logger';
+import { createLogger, PinoNestLogger, redactUrl, requestId } from './logger';
 import { buildOpenApiDocument } from './openapi';
 import { registerMethodNotAllowed } from './method-not-allowed';
 
@@ -59,7 +59,7 @@ export async function createApp(config: RuntimeConfig): Promise<NestFastifyAppli
   fastify.addHook('onResponse', async (request, reply) => {
     if (request.url === '/health') return;
     request.log.info(
-      { method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      { method: request.method, url: redactUrl(request.url), statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) },
       'request completed',
     );
   });

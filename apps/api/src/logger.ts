@@ -12,6 +12,13 @@ export function requestId(request: IncomingMessage): string {
   return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
 }
 
+const SECRET_QUERY_PARAMS = /([?&](?:access_token|refresh_token|token|code|code_verifier|client_secret|password)=)[^&]*/gi;
+
+/** Access logs never carry a secret, even one a client wrongly put in a URL. */
+export function redactUrl(url: string): string {
+  return url.replace(SECRET_QUERY_PARAMS, '$1[redacted]');
+}
+
 /** One pino instance for Fastify (request logs carry `reqId`) and for Nest's own messages. */
 export function createLogger(config: Pick<AppConfig, 'logLevel'>): Pino {
   return pino({

@@ -12,7 +12,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const rendered = renderError(exception);
     if (rendered.unexpected) {
       // request.log carries the request id, so the 500 a client reports can be found in the log.
-      request.log.error({ err: exception, method: request.method, url: request.url }, 'unhandled error');
+      request.log.error({ err: exception, method: request.method, route: request.routeOptions.url }, 'unhandled error');
     }
     void reply.status(rendered.status).headers(rendered.headers).send(rendered.body);
   }
