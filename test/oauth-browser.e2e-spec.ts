@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { Role } from '@app/auth';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { pkcePair } from './support/pkce';
-import { createTestApp, TestApp } from './support/test-app';
+import { createListeningTestApp, TestApp } from './support/test-app';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -54,15 +54,14 @@ async function startCallbackServer(): Promise<CallbackServer> {
 }
 
 describeIfChromium(`OAuth2 sign-in and consent pages in headless Chromium (e2e)${hasChromium ? '' : ` [skipped: no ${CHROMIUM}]`}`, () => {
-  let t: TestApp;
+  let t: TestApp & { baseUrl: string };
   let baseUrl: string;
   let browser: Browser;
   let callback: CallbackServer;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    await t.app.listen(0, '127.0.0.1');
-    baseUrl = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
+    t = await createListeningTestApp();
+    baseUrl = t.baseUrl;
     callback = await startCallbackServer();
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   }, TIMEOUT);

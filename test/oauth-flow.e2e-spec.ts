@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role } from '@app/auth';
 import { Strategy as OAuth2Strategy, VerifyCallback } from 'passport-oauth2';
 import { FormBrowser } from './support/oauth-browser';
-import { createTestApp, TestApp } from './support/test-app';
+import { createListeningTestApp, TestApp } from './support/test-app';
 
 interface StrategyOutcome {
   redirect?: string;
@@ -32,13 +32,12 @@ function refresh(strategy: OAuth2Strategy, refreshToken: string): Promise<{ acce
 }
 
 describe('OAuth2 authorization-code flow driven by passport-oauth2 (e2e)', () => {
-  let t: TestApp;
+  let t: TestApp & { baseUrl: string };
   let baseUrl: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    await t.app.listen(0, '127.0.0.1');
-    baseUrl = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
+    t = await createListeningTestApp();
+    baseUrl = t.baseUrl;
   });
   afterAll(async () => t.close());
 

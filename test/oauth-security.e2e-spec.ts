@@ -3,19 +3,18 @@ import { Role } from '@app/auth';
 import request from 'supertest';
 import { FormBrowser } from './support/oauth-browser';
 import { pkcePair } from './support/pkce';
-import { createTestApp, TestApp } from './support/test-app';
+import { createListeningTestApp, TestApp } from './support/test-app';
 
 const REDIRECT = 'http://127.0.0.1:9/callback';
 const PASSWORD = 'a long and unguessable passphrase';
 
 describe('OAuth2 authorization server: negative cases (e2e)', () => {
-  let t: TestApp;
+  let t: TestApp & { baseUrl: string };
   let baseUrl: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    await t.app.listen(0, '127.0.0.1');
-    baseUrl = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
+    t = await createListeningTestApp();
+    baseUrl = t.baseUrl;
   });
   afterAll(async () => t.close());
 

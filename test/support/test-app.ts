@@ -25,3 +25,10 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const dataSource = app.get(DataSource);
   return { app, http: app.getHttpServer(), factories: new Factories(app), dataSource, close: () => app.close() };
 }
+
+/** The same app, listening on a loopback port, for clients that need a real URL (OAuth libraries, browsers). */
+export async function createListeningTestApp(env: Record<string, string> = {}): Promise<TestApp & { baseUrl: string }> {
+  const testApp = await createTestApp(env);
+  await testApp.app.listen(0, '127.0.0.1');
+  return { ...testApp, baseUrl: (await testApp.app.getUrl()).replace('[::1]', '127.0.0.1') };
+}
