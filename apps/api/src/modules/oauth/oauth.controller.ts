@@ -1,5 +1,15 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiExcludeEndpoint,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiQuery,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import OAuth2Server from '@node-oauth/oauth2-server';
 import { hashesMatch, hashSecret, OAuthClient, Public, RATE_LIMITER, RateLimiter } from '@app/auth';
 import { APP_CONFIG, AppConfig, RawResponse } from '@app/common';
@@ -11,6 +21,7 @@ import { csrfTokenIsValid, issueCsrfToken, SESSION_COOKIE, setSessionCookie } fr
 import { describe, isOAuthError, sendOAuthError } from './oauth-errors';
 import { consentPage, errorPage, PAGE_HEADERS, signInPage } from './oauth-pages';
 import { OAUTH_SERVER } from './oauth-server';
+import { AuthorizationServerMetadataDto, OAuthErrorDto, RevokeRequestDto, TokenRequestDto, TokenResponseDto } from './oauth.dto';
 import { SignInService } from './sign-in.service';
 
 type FormBody = Record<string, unknown> | undefined;
@@ -20,7 +31,7 @@ const SUPPORTED_GRANTS = ['authorization_code', 'refresh_token', 'client_credent
 const asText = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
 /** The authorization server at the site root: RFC 6749, 7636, 7009 and 8414 (auth.md). */
-@ApiExcludeController()
+@ApiTags('Auth')
 @Controller()
 export class OAuthController {
   constructor(
@@ -34,7 +45,9 @@ export class OAuthController {
   @Get('.well-known/oauth-authorization-server')
   @Public()
   @RawResponse()
-  metadata(): Record<string, unknown> {
+  @ApiOperation({ summary: 'Authorization server metadata (RFC 8414)' })
+  @ApiOkResponse({ type: AuthorizationServerMetadataDto })
+  getAuthorizationServerMetadata(): AuthorizationServerMetadataDto {
     const base = this.config.publicUrl;
     return {
       issuer: base,
@@ -43,7 +56,6 @@ export class OAuthController {
       revocation_endpoint: `${base}/oauth/revoke`,
       scopes_supported: ['read', 'write', 'admin'],
       response_types_supported: ['code'],
-      response_modes_supported: ['query'],
       grant_types_supported: ['authorization_code', 'refresh_token', 'client_credentials'],
       code_challenge_methods_supported: ['S256'],
       token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'none'],
@@ -53,7 +65,19 @@ export class OAuthController {
 
   @Get('oauth/authorize')
   @Public()
-  async authorizePage(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query() query: Record<string, unknown>): Promise<void> {
+  @ApiOperation({ summary: 'Start the authorization-code flow', description: 'Shows the sign-in page, then the consent page.' })
+  @ApiQuery({ name: 'client_id', required: true, schema: { type: 'string' } })
+  @ApiQuery({ name: 'redirect_uri', required: true, schema: { type: 'string', format: 'uri' }, description: 'Must match exactly.' })
+  @ApiQuery({ name: 'response_type', required: true, schema: { type: 'string', enum: ['code'] } })
+  @ApiQuery({ name: 'scope', required: false, schema: { type: 'string', default: 'read' } })
+  @ApiQuery({ name: 'state', required: false, schema: { type: 'string' } })
+  @ApiQuery({ name: 'code_challenge', required: false, schema: { type: 'string', minLength: 43, maxLength: 128 } })
+  @ApiQuery({ name: 'code_challenge_method', required: false, schema: { type: 'string', enum: ['S256'] } })
+  @ApiProduces('text/html')
+  @ApiResponse({ status: 302, description: 'Back to redirect_uri with an error (or, from the consent form, the code).' })
+  @ApiResponse({ status: 200, description: 'The sign-in or consent page.' })
+  @ApiResponse({ status: 400, description: 'Unknown client or redirect_uri mismatch: an error page, no redirect.' })
+  async authorize(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query() query: Record<string, unknown>): Promise<void> {
     const params = pickAuthorizeParams(query);
     const check = checkAuthorizeRequest(params, await this.findClient(params.client_id));
     if (check.kind === 'page') return void reply.status(400).headers(PAGE_HEADERS).send(errorPage(check.message));
@@ -68,7 +92,8 @@ export class OAuthController {
 
   @Post('oauth/login')
   @Public()
-  async login(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Body() body: FormBody): Promise<void> {
+  @ApiExcludeEndpoint()
+  async signInForm(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Body() body: FormBody): Promise<void> {
     const returnTo = new URLSearchParams(asText(body?.return_to) ?? '');
     // Only authorize-request parameters survive, so the redirect below can never leave this page flow.
     const safeReturn = new URLSearchParams(pickAuthorizeParams(Object.fromEntries(returnTo)) as Record<string, string>).toString();
@@ -91,7 +116,8 @@ export class OAuthController {
 
   @Post('oauth/authorize')
   @Public()
-  async decide(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Body() body: FormBody): Promise<void> {
+  @ApiExcludeEndpoint()
+  async decideAuthorization(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Body() body: FormBody): Promise<void> {
     const params = pickAuthorizeParams(body ?? {});
     const check = checkAuthorizeRequest(params, await this.findClient(params.client_id));
     if (check.kind === 'page') return void reply.status(400).headers(PAGE_HEADERS).send(errorPage(check.message));
@@ -139,7 +165,17 @@ export class OAuthController {
 
   @Post('oauth/token')
   @Public()
-  async token(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Body() body: FormBody): Promise<void> {
+  @ApiOperation({ summary: 'Issue tokens', description: 'authorization_code (PKCE), refresh_token (rotating) and client_credentials.' })
+  @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
+  @ApiBody({ type: TokenRequestDto })
+  @ApiOkResponse({ type: TokenResponseDto })
+  @ApiResponse({
+    status: 400,
+    type: OAuthErrorDto,
+    description: 'invalid_request, invalid_grant, unsupported_grant_type, invalid_scope, unauthorized_client',
+  })
+  @ApiResponse({ status: 401, type: OAuthErrorDto, description: 'invalid_client' })
+  async issueToken(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Body() body: FormBody): Promise<void> {
     if (!(await this.withinLimit(`oauth:${request.ip}`, reply))) return void sendOAuthError(reply, 429, 'slow_down', 'Too Many Attempts.');
     const fields = stringFields(body);
     // The library also knows the password grant; this server offers only the three of auth.md.
@@ -176,7 +212,12 @@ export class OAuthController {
   @Post('oauth/revoke')
   @Public()
   @HttpCode(200)
-  async revoke(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Body() body: FormBody): Promise<void> {
+  @ApiOperation({ summary: 'Revoke a token (RFC 7009)', description: 'Always 200, also for unknown tokens; revokes the whole pair.' })
+  @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
+  @ApiBody({ type: RevokeRequestDto })
+  @ApiOkResponse({ description: 'Revoked (or unknown).' })
+  @ApiResponse({ status: 401, type: OAuthErrorDto, description: 'invalid_client' })
+  async revokeToken(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Body() body: FormBody): Promise<void> {
     if (!(await this.withinLimit(`oauth:${request.ip}`, reply))) return void sendOAuthError(reply, 429, 'slow_down', 'Too Many Attempts.');
     const client = await this.authenticateClient(request, body);
     if (!client) return void sendOAuthError(reply, 401, 'invalid_client', 'Client authentication failed.');
