@@ -1,0 +1,232 @@
+// bench/results/<date>[-<tier>].md and .json from one run.
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { NOTES } from '../notes.mjs';
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const fmtInt = (n) => (n === null || n === undefined || Number.isNaN(n) ? 'n/a' : Math.round(n).toLocaleString('en-US'));
+const fmt = (n, digits = 1) => (n === null || n === undefined || Number.isNaN(n) ? 'n/a' : n.toFixed(digits));
+
+/** Medians over the measured runs of one target and workload. */
+export function aggregate(entry) {
+  if (!entry?.implemented || !entry.runs?.length) return null;
+  const pick = (key) => entry.runs.map((run) => run[key]).filter((v) => v !== null && v !== undefined);
+  const rps = pick('rps');
+  return {
+    rps: median(rps),
+    rpsMin: Math.min(...rps),
+    rpsMax: Math.max(...rps),
+    p50: median(pick('p50')),
+    p99: median(pick('p99')),
+    errors: pick('errors').reduce((a, b) => a + b, 0),
+    non2xx: pick('non2xx').reduce((a, b) => a + b, 0),
+    peakRssMb: Math.max(...pick('peakRssMb')),
+    cpuCores: median(pick('cpuCores')),
+    foreignCpuCores: pick('foreignCpuCores').length ? median(pick('foreignCpuCores')) : null,
+    statements: entry.statements?.perRequest ?? null,
+  };
+}
+
+const p99Target = (workload, tier) => (typeof workload.p99Ms === 'number' ? workload.p99Ms : (workload.p99Ms?.[tier] ?? null));
+
+/** One row per workload with the ratio and every target check. */
+export function evaluate(report) {
+  const { ours, baseline } = report.targets;
+  return report.workloads.map((workload) => {
+    const o = aggregate(ours?.workloads[workload.id]);
+    const b = aggregate(baseline?.workloads[workload.id]);
+    const implemented = ours?.workloads[workload.id]?.implemented ?? false;
+    const ratio = o && b ? o.rps / b.rps : null;
+    const p99Limit = p99Target(workload, report.settings.tier);
+    const checks = [];
+    if (ratio !== null) checks.push({ name: `ratio ≥ ${workload.target}`, ok: ratio >= workload.target });
+    if (o && p99Limit !== null) checks.push({ name: `p99 ≤ ${p99Limit} ms`, ok: o.p99 <= p99Limit });
+    if (o) checks.push({ name: 'RSS ≤ 250 MB', ok: o.peakRssMb !== null && o.peakRssMb <= 250 });
+    if (o) checks.push({ name: 'no errors', ok: o.errors + o.non2xx === 0 });
+    if (b && b.errors + b.non2xx > 0) checks.push({ name: 'no baseline errors (ratio invalid)', ok: false });
+    return { workload, implemented, ours: o, baseline: b, ratio, checks, missing: ours?.workloads[workload.id]?.missing };
+  });
+}
+
+/** The latest results JSON of the other tier (S ↔ M), to check the drop in req/s and constant statements. */
+async function otherTier(dir, tier) {
+  const other = tier === 'S' ? 'M' : 'S';
+  try {
+    const files = (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();
+    for (const file of files.reverse()) {
+      const json = JSON.parse(await readFile(`${dir}/${file}`, 'utf8'));
+      if (json.settings?.tier === other && json.settings?.default) return { file, json };
+    }
+  } catch {
+    // no earlier results
+  }
+  return null;
+}
+
+function resultsTable(rows) {
+  const lines = [
+    '| workload | ours req/s (min–max) | baseline req/s (min–max) | ratio | target | p50 ms ours / base | p99 ms ours / base | errors ours / base | peak RSS MB ours / base | server CPU (cores) ours / base | other load (cores) ours / base | SQL/req ours / base | verdict |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const { workload, implemented, ours: o, baseline: b, ratio, checks, missing } of rows) {
+    const name = `**${workload.id}** ${workload.title}`;
+    if (!implemented) {
+      const why = missing ? `not implemented (needs ${missing.join(', ')})` : 'not implemented (route answers 404)';
+      lines.push(`| ${name} | ${why} | | | ≥ ${workload.target} | | | | | | | | — |`);
+      continue;
+    }
+    const range = (a) => (a ? `${fmtInt(a.rps)} (${fmtInt(a.rpsMin)}–${fmtInt(a.rpsMax)})` : 'n/a');
+    const pair = (key, digits) => `${o ? fmt(o[key], digits) : 'n/a'} / ${b ? fmt(b[key], digits) : 'n/a'}`;
+    const errors = `${o ? o.errors + o.non2xx : 'n/a'} / ${b ? b.errors + b.non2xx : 'n/a'}`;
+    const failed = checks.filter((c) => !c.ok).map((c) => c.name);
+    const verdict = failed.length ? `missed: ${failed.join(', ')}` : 'met';
+    lines.push(
+      `| ${name} | ${range(o)} | ${range(b)} | **${fmt(ratio, 2)}** | ≥ ${workload.target} | ${pair('p50', 0)} | ${pair('p99', 0)} | ${errors} | ${pair('peakRssMb', 0)} | ${pair('cpuCores', 2)} | ${pair('foreignCpuCores', 2)} | ${pair('statements', 2)} | ${verdict} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+function tierSection(rows, report, other) {
+  if (!other)
+    return `No default-settings result of tier ${report.settings.tier === 'S' ? 'M' : 'S'} in bench/results/ yet: run \`BENCH_TIER=${report.settings.tier === 'S' ? 'M' : 'S'} npm run bench\` to compare tiers.`;
+  const [small, large] = report.settings.tier === 'S' ? [report, other.json] : [other.json, report];
+  const smallRows = evaluate(small);
+  const largeRows = evaluate(large);
+  const lines = [
+    `Compared with \`${other.file}\` (tier ${other.json.settings.tier}, ${other.json.date.slice(0, 10)}). Target: W1–W5 lose < 20% req/s from S to M; statements per request constant.`,
+    '',
+    '| workload | ours req/s S | ours req/s M | change | SQL/req S | SQL/req M |',
+    '| --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const row of smallRows) {
+    const big = largeRows.find((r) => r.workload.id === row.workload.id);
+    if (!row.ours || !big?.ours) continue;
+    const change = big.ours.rps / row.ours.rps - 1;
+    lines.push(
+      `| ${row.workload.id} | ${fmtInt(row.ours.rps)} | ${fmtInt(big.ours.rps)} | ${(change * 100).toFixed(1)}% | ${fmt(row.ours.statements, 2)} | ${fmt(big.ours.statements, 2)} |`,
+    );
+  }
+  void rows;
+  return lines.join('\n');
+}
+
+function statementsSection(report) {
+  const lines = [];
+  for (const [name, target] of Object.entries(report.targets)) {
+    for (const [id, entry] of Object.entries(target.workloads)) {
+      if (!entry.statements) continue;
+      lines.push(`- **${name} ${id}**: ${fmt(entry.statements.perRequest, 2)} per request`);
+      for (const text of entry.statements.texts)
+        lines.push(`  - ${fmt(text.perRequest, 2)} × \`${text.sql.replace(/`/g, "'").slice(0, 160)}${text.sql.length > 160 ? '…' : ''}\``);
+    }
+  }
+  return lines.join('\n');
+}
+
+export function renderMarkdown(report, other) {
+  const rows = evaluate(report);
+  const s = report.settings;
+  const d = report.dataset;
+  const git = `${report.git.commit} (${report.git.ref}${report.git.dirty ? ', with uncommitted changes in apps/ or libs/' : ''})`;
+  const parity = report.workloads
+    .filter((w) => report.targets.ours?.workloads[w.id]?.statements && report.targets.baseline?.workloads[w.id]?.statements)
+    .map((w) => {
+      const [a, b] = [report.targets.ours.workloads[w.id].statements.sample, report.targets.baseline.workloads[w.id].statements.sample];
+      const body = a.sha256 === b.sha256 ? 'identical body' : `DIFFERENT body (${a.status}/${a.bytes} B vs ${b.status}/${b.bytes} B)`;
+      const same = (a.headers ?? []).join() === (b.headers ?? []).join();
+      const headers = same ? 'same headers' : `headers differ: ours [${a.headers.join(', ')}], baseline [${b.headers.join(', ')}]`;
+      return `${w.id} ${body}, ${headers}`;
+    });
+  const missed = rows.filter((row) => row.implemented && row.checks.some((c) => !c.ok));
+  const failedIn = (prefix) =>
+    missed.filter((row) => row.checks.some((c) => !c.ok && c.name.includes(prefix))).map((row) => row.workload.id);
+  const notes = missed.map((row) => {
+    const failed = row.checks.filter((c) => !c.ok).map((c) => c.name);
+    const ratio = failed.some((name) => name.startsWith('ratio')) ? ` ${NOTES[row.workload.id] ?? 'no analysis yet.'}` : '';
+    return `- **${row.workload.id}** — missed ${failed.join(', ')}.${ratio}`;
+  });
+  for (const [prefix, key, label] of [
+    ['p99', 'p99', 'p99 latency'],
+    ['RSS', 'rss', 'RSS'],
+    ['errors', 'errors', 'Errors'],
+  ]) {
+    const ids = failedIn(prefix);
+    if (ids.length) notes.push(`- **${label}** (${ids.join(', ')}): ${NOTES[key]}`);
+  }
+  const notImplemented = rows.filter((row) => !row.implemented).map((row) => row.workload.id);
+  return `# Benchmark — ${report.date.slice(0, 10)}, tier ${s.tier}
+
+\`npm run bench\` (BENCH_TIER=${s.tier}${s.default ? '' : `, BENCH_DURATION=${s.duration}, BENCH_WARMUP=${s.warmup}, BENCH_REPEAT=${s.repeat}, BENCH_CONNECTIONS=${s.connections}`}) ·
+commit ${git} · Node ${report.node} · PostgreSQL ${d.postgres.version} (shared_buffers ${d.postgres.shared_buffers}) ·
+${report.machine.cpus} × ${report.machine.cpuModel}, ${report.machine.memoryGb} GB · ${Math.round(report.elapsedSeconds / 60)} min end to end.
+
+**Method.** autocannon (programmatic, in the runner process), ${s.connections} connections, keep-alive, no pipelining. Workload by
+workload, each target runs in a fresh server process — ours, then the baseline; **never two servers at once** — for a
+${s.warmup} s warm-up and ${s.repeat} runs of ${s.duration} s. req/s is the median run (min–max across runs), latencies the median
+of the runs' p50/p99; ratio = our median req/s ÷ the baseline's. Both servers use a pool of ${s.poolSize} PostgreSQL connections;
+ours runs with \`LOG_LEVEL=warn\`, the baseline logs nothing. autocannon, the server and PostgreSQL share the same
+${report.machine.cpus} cores, so absolute numbers are machine-bound; the ratio is the number to watch. RSS is the server's peak
+VmRSS while measured; server CPU is its CPU time ÷ wall time; "other load" is the CPU used meanwhile by every other process
+except PostgreSQL (other work on the machine: above ~0.2 cores the run was noisy).
+SQL statements per request: ${report.statementsSource}${report.statementsNote ? ` — pg_stat_statements is not available here (${report.statementsNote}); a counting proxy on the PostgreSQL wire protocol counts every simple Query and every Execute in a separate pass of ${s.calibrate} sequential requests per workload` : ` over ${s.calibrate} sequential requests per workload`}.
+
+## Results
+
+${resultsTable(rows)}
+
+Response parity (first request of each workload, timestamps masked): ${parity.length ? parity.join(', ') : 'n/a'}.
+${notImplemented.length ? `\nNot implemented yet (their routes answer 404 "Not found."): ${notImplemented.join(', ')}. They are probed on every run and measured as soon as they exist.\n` : ''}
+## Targets missed and why
+
+${notes.length ? notes.join('\n') : 'Every implemented workload met its targets.'}
+
+## Across tiers
+
+${tierSection(rows, report, other)}
+
+## Dataset (tier ${s.tier})
+
+Seeded deterministically (${d.reused ? `reused, fingerprint ${d.fingerprint}` : `fresh, fingerprint ${d.fingerprint}`}); one workspace, the owner's token drives the reads.
+Tier sizes: ${fmtInt(d.size.members)} members, ${fmtInt(d.size.projects)} projects, ${fmtInt(d.size.timeEntries)} time entries (20% of members own 60%).
+
+| table | rows |
+| --- | --- |
+${Object.entries(d.counts)
+  .map(
+    ([table, n]) =>
+      `| ${table} | ${n === null ? `— (table does not exist yet; ${fmtInt(d.size.timeEntries)} entries are seeded once it does)` : fmtInt(n)} |`,
+  )
+  .join('\n')}
+
+## SQL per request
+
+${statementsSection(report)}
+${report.notes ? `\n## Notes\n\n${report.notes}\n` : ''}`;
+}
+
+/** Re-renders the Markdown of a results JSON (after editing notes.mjs): node bench/run.mjs --render <file.json>. */
+export async function rerender(jsonPath, root) {
+  const report = JSON.parse(await readFile(jsonPath, 'utf8'));
+  const other = await otherTier(`${root}/bench/results`, report.settings.tier);
+  const mdPath = jsonPath.replace(/\.json$/, '.md');
+  await writeFile(mdPath, renderMarkdown(report, other));
+  return mdPath;
+}
+
+export async function writeReport(report, config, root) {
+  const dir = `${root}/bench/results`;
+  await mkdir(dir, { recursive: true });
+  const name =
+    config.out ?? `${report.date.slice(0, 10)}${config.tier === 'S' ? '' : `-${config.tier}`}${config.isDefault ? '' : '-quick'}`;
+  // BENCH_OUT with a slash is a path prefix (e.g. /tmp/try); otherwise a name inside bench/results/.
+  const base = name.includes('/') ? name : `${dir}/${name}`;
+  const other = await otherTier(dir, config.tier);
+  await writeFile(`${base}.json`, `${JSON.stringify(report, null, 2)}\n`);
+  await writeFile(`${base}.md`, renderMarkdown(report, other));
+  process.stdout.write(`\n${resultsTable(evaluate(report))}\n\n`);
+  return [`${base}.md`, `${base}.json`].map((file) => file.replace(`${root}/`, ''));
+}
