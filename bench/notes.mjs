@@ -30,6 +30,13 @@ export const NOTES = {
     '(`--trace-gc`, no leak), so peak RSS reaches 230–320 MB. `node --max-old-space-size=128` (live heap × 3) held the peak at ' +
     '~170 MB with no measurable throughput loss (A/B: W1 −6%, W2 −1%, W0 +40%, within noise); fewer allocations per request ' +
     '(the W0/W1 fixes) also lower it.',
+  tiers:
+    'The W2 drop from S to M is the query shape, in both servers (the baseline drops as much): the deep page ' +
+    '(`OFFSET 195` at M) evaluates the `contracts_count` subquery for every skipped row — `EXPLAIN ANALYZE` shows the subplan ' +
+    'run 200 times (6.4 ms) where the page needs 5. Fix (API and baseline alike): page the ids first (`SELECT id … ORDER BY id ' +
+    'LIMIT … OFFSET …` in a subquery) and compute `contracts_count` for those rows only (1.4 ms), or keep a counter on the ' +
+    'project; keyset pagination would remove the OFFSET cost altogether. W0 (`SELECT 1`) does not depend on the dataset: its ' +
+    'change between tiers is run-to-run noise of this machine.',
   errors:
     'Errors or non-2xx responses during the run: the ratio is not valid (a 429 or 500 is cheaper than a real answer). Check ' +
     'the rate limit settings and the server log.',

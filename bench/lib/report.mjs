@@ -99,18 +99,26 @@ function tierSection(rows, report, other) {
   const lines = [
     `Compared with \`${other.file}\` (tier ${other.json.settings.tier}, ${other.json.date.slice(0, 10)}). Target: W1–W5 lose < 20% req/s from S to M; statements per request constant.`,
     '',
-    '| workload | ours req/s S | ours req/s M | change | SQL/req S | SQL/req M |',
-    '| --- | --- | --- | --- | --- | --- |',
+    '| workload | ours req/s S | ours req/s M | change | baseline req/s S | baseline req/s M | change | SQL/req S | SQL/req M |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const row of smallRows) {
     const big = largeRows.find((r) => r.workload.id === row.workload.id);
     if (!row.ours || !big?.ours) continue;
-    const change = big.ours.rps / row.ours.rps - 1;
+    const pct = (from, to) => (from && to ? `${((to.rps / from.rps - 1) * 100).toFixed(1)}%` : 'n/a');
     lines.push(
-      `| ${row.workload.id} | ${fmtInt(row.ours.rps)} | ${fmtInt(big.ours.rps)} | ${(change * 100).toFixed(1)}% | ${fmt(row.ours.statements, 2)} | ${fmt(big.ours.statements, 2)} |`,
+      `| ${row.workload.id} | ${fmtInt(row.ours.rps)} | ${fmtInt(big.ours.rps)} | ${pct(row.ours, big.ours)} | ` +
+        `${fmtInt(row.baseline?.rps)} | ${fmtInt(big.baseline?.rps)} | ${pct(row.baseline, big.baseline)} | ` +
+        `${fmt(row.ours.statements, 2)} | ${fmt(big.ours.statements, 2)} |`,
     );
   }
   void rows;
+  const tierTargets = ['W1', 'W2', 'W3', 'W4', 'W5'];
+  const dropped = smallRows.some((row) => {
+    const big = largeRows.find((r) => r.workload.id === row.workload.id);
+    return tierTargets.includes(row.workload.id) && row.ours && big?.ours && big.ours.rps / row.ours.rps - 1 <= -0.2;
+  });
+  if (dropped) lines.push('', NOTES.tiers);
   return lines.join('\n');
 }
 
