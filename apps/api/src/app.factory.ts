@@ -20,6 +20,7 @@ export async function createApp(config: RuntimeConfig): Promise<NestFastifyAppli
     // Our onResponse hook writes the single access-log line instead.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
     genReqId: requestId,
     requestIdHeader: false,
     return503OnClosing: true,

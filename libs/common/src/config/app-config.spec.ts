@@ -15,8 +15,19 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'debug',
       DB_POOL_SIZE: '8',
       SEED_DEMO: 'false',
+      TRUST_PROXY: 'true',
+      REDIS_URL: 'redis://127.0.0.1:6379',
     });
-    expect(config).toMatchObject({ port: 8080, databaseUrl: 'postgres://u@h:5432/db', logLevel: 'debug', dbPoolSize: 8, seedDemo: false });
+    expect(config).toMatchObject({
+      port: 8080,
+      databaseUrl: 'postgres://u@h:5432/db',
+      logLevel: 'debug',
+      dbPoolSize: 8,
+      seedDemo: false,
+      trustProxy: true,
+      redisUrl: 'redis://127.0.0.1:6379',
+      publicUrl: 'http://localhost:8080',
+    });
   });
 
   it('lists every invalid setting at once', () => {

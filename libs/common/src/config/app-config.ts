@@ -25,6 +25,8 @@ export interface AppConfig {
   readonly oauthRefreshTokenTtlSeconds: number;
   /** The externally visible base URL: the OAuth issuer and the base of the metadata document's URLs. */
   readonly publicUrl: string;
+  /** Behind a reverse proxy: take the client IP (per-IP limits) and protocol (Secure cookies) from X-Forwarded-*. */
+  readonly trustProxy: boolean;
 }
 
 export class ConfigError extends Error {
@@ -97,6 +99,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     oauthAccessTokenTtlSeconds: readInt(env, 'OAUTH_ACCESS_TOKEN_TTL_SECONDS', 1_296_000, 60, 31_536_000, problems),
     oauthRefreshTokenTtlSeconds: readInt(env, 'OAUTH_REFRESH_TOKEN_TTL_SECONDS', 2_592_000, 60, 31_536_000, problems),
     publicUrl: readUrl(env, 'PUBLIC_URL', ['http:', 'https:'], problems) ?? `http://localhost:${port}`,
+    trustProxy: readBool(env, 'TRUST_PROXY', false, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
