@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CLIENT_SECRET_PREFIX, generateSecret, hashSecret, OAuthClient, OAuthGrant } from '@app/auth';
+import { CLIENT_SECRET_PREFIX, generateSecret, hashesMatch, hashSecret, OAuthClient, OAuthGrant } from '@app/auth';
 import { ApiException } from '@app/common';
 import { DataSource, IsNull } from 'typeorm';
 
@@ -16,6 +16,15 @@ export interface RegisteredClient {
   client: OAuthClient;
   /** Shown once; only its hash is kept. Null for public clients. */
   clientSecret: string | null;
+}
+
+/**
+ * RFC 6749 §2.3 / RFC 7009 client authentication: a confidential client must present its secret, a public
+ * client must present none. Shared by the OAuth library model and the revocation endpoint.
+ */
+export function clientSecretAccepted(client: Pick<OAuthClient, 'secretHash'>, secret: string | undefined): boolean {
+  if (client.secretHash === null) return !secret;
+  return !!secret && hashesMatch(client.secretHash, hashSecret(secret));
 }
 
 function grantsFor(input: RegisterClientInput): OAuthGrant[] {
@@ -48,6 +57,27 @@ export class OAuthClientsService {
     });
     await repository.insert(client);
     return { client, clientSecret };
+  }
+
+  /** A live app by its public client_id, or null. */
+  async find(clientId: string | undefined): Promise<OAuthClient | null> {
+    if (!clientId || clientId.length > 64) return null;
+    return this.dataSource.getRepository(OAuthClient).findOneBy({ clientId, deletedAt: IsNull() });
+  }
+
+  async authenticate(clientId: string | undefined, secret: string | undefined): Promise<OAuthClient | null> {
+    const client = await this.find(clientId);
+    return client && clientSecretAccepted(client, secret) ? client : null;
+  }
+
+  /** RFC 7009: revokes the token (access or refresh) if this client holds it; both halves share one row. */
+  async revokeToken(client: OAuthClient, token: string): Promise<void> {
+    const hash = hashSecret(token);
+    await this.dataSource.query(
+      `UPDATE oauth_tokens SET revoked_at = now()
+        WHERE client_id = $1 AND revoked_at IS NULL AND (access_token_hash = $2 OR refresh_token_hash = $2)`,
+      [client.id, hash],
+    );
   }
 
   list(userId: number): Promise<OAuthClient[]> {

@@ -11,11 +11,10 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import OAuth2Server from '@node-oauth/oauth2-server';
-import { hashesMatch, hashSecret, OAuthClient, Public, RATE_LIMITER, RateLimiter } from '@app/auth';
+import { OAuthClient, Public, RATE_LIMITER, RateLimiter } from '@app/auth';
 import { APP_CONFIG, AppConfig, RawResponse } from '@app/common';
 import type {} from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DataSource, IsNull } from 'typeorm';
 import { checkAuthorizeRequest, pickAuthorizeParams, redirectWithError } from './authorize-request';
 import { csrfTokenIsValid, issueCsrfToken, SESSION_COOKIE, setSessionCookie } from './csrf';
 import { describe, isOAuthError, sendOAuthError } from './oauth-errors';
@@ -23,6 +22,7 @@ import { consentPage, errorPage, PAGE_HEADERS, signInPage } from './oauth-pages'
 import { OAUTH_SERVER } from './oauth-server';
 import { AuthorizationServerMetadataDto, OAuthErrorDto, RevokeRequestDto, TokenRequestDto, TokenResponseDto } from './oauth.dto';
 import { SignInService } from './sign-in.service';
+import { OAuthClientsService } from './oauth-clients.service';
 
 type FormBody = Record<string, unknown> | undefined;
 
@@ -39,7 +39,7 @@ export class OAuthController {
     @Inject(RATE_LIMITER) private readonly rateLimiter: RateLimiter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly signIn: SignInService,
-    private readonly dataSource: DataSource,
+    private readonly clients: OAuthClientsService,
   ) {}
 
   @Get('.well-known/oauth-authorization-server')
@@ -223,37 +223,22 @@ export class OAuthController {
     if (!client) return void sendOAuthError(reply, 401, 'invalid_client', 'Client authentication failed.');
     const token = asText(body?.token);
     if (!token) return void sendOAuthError(reply, 400, 'invalid_request', 'Missing parameter: token.');
-    const hash = hashSecret(token);
-    // Revoking either half of a pair revokes both: they share one row.
-    await this.dataSource.query(
-      `UPDATE oauth_tokens SET revoked_at = now()
-        WHERE client_id = $1 AND revoked_at IS NULL AND (access_token_hash = $2 OR refresh_token_hash = $2)`,
-      [client.id, hash],
-    );
+    await this.clients.revokeToken(client, token);
     void reply.status(200).headers({ 'cache-control': 'no-store' }).send();
   }
 
-  private async findClient(clientId: string | undefined): Promise<OAuthClient | null> {
-    if (!clientId || clientId.length > 64) return null;
-    return this.dataSource.getRepository(OAuthClient).findOneBy({ clientId, deletedAt: IsNull() });
+  private findClient(clientId: string | undefined): Promise<OAuthClient | null> {
+    return this.clients.find(clientId);
   }
 
-  /** RFC 7009 client authentication: HTTP Basic or body credentials; public clients send only client_id. */
-  private async authenticateClient(request: FastifyRequest, body: FormBody): Promise<OAuthClient | null> {
-    let clientId = asText(body?.client_id);
-    let secret = asText(body?.client_secret);
+  /** Client credentials from HTTP Basic or the body; public clients send only client_id. */
+  private authenticateClient(request: FastifyRequest, body: FormBody): Promise<OAuthClient | null> {
     const header = request.headers.authorization;
-    if (header?.startsWith('Basic ')) {
-      const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8');
-      const colon = decoded.indexOf(':');
-      if (colon < 0) return null;
-      clientId = decodeURIComponent(decoded.slice(0, colon));
-      secret = decodeURIComponent(decoded.slice(colon + 1));
-    }
-    const client = await this.findClient(clientId);
-    if (!client) return null;
-    if (client.secretHash === null) return secret ? null : client;
-    return secret && hashesMatch(client.secretHash, hashSecret(secret)) ? client : null;
+    if (!header?.startsWith('Basic ')) return this.clients.authenticate(asText(body?.client_id), asText(body?.client_secret));
+    const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon < 0) return Promise.resolve(null);
+    return this.clients.authenticate(decodeURIComponent(decoded.slice(0, colon)), decodeURIComponent(decoded.slice(colon + 1)));
   }
 
   private async withinLimit(key: string, reply: FastifyReply): Promise<boolean> {

@@ -3,7 +3,6 @@ import type OAuth2Server from '@node-oauth/oauth2-server';
 import {
   ACCESS_TOKEN_PREFIX,
   generateSecret,
-  hashesMatch,
   hashSecret,
   OAuthAuthorizationCode,
   OAuthClient,
@@ -13,6 +12,7 @@ import {
   Scope,
 } from '@app/auth';
 import { DataSource, IsNull } from 'typeorm';
+import { clientSecretAccepted } from './oauth-clients.service';
 
 type Client = OAuth2Server.Client;
 type User = OAuth2Server.User;
@@ -57,10 +57,7 @@ export class OAuthModel
     const row = await this.dataSource.getRepository(OAuthClient).findOneBy({ clientId, deletedAt: IsNull() });
     if (!row) return false;
     if (clientSecret === null) return toClient(row);
-    if (row.secretHash === null) return clientSecret ? false : toClient(row);
-    // A confidential client always authenticates, whatever the grant.
-    if (!clientSecret || !hashesMatch(row.secretHash, hashSecret(clientSecret))) return false;
-    return toClient(row);
+    return clientSecretAccepted(row, clientSecret) ? toClient(row) : false;
   }
 
   async generateAccessToken(): Promise<string> {
