@@ -1,13 +1,14 @@
-import { RequestMethod, ValidationPipe } from '@nestjs/common';
+import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import fastifyCookie from '@fastify/cookie';
 import { LogController } from 'fastify';
-import { validationExceptionFactory } from '@app/common';
+import { ApiValidationPipe, createJsonBodyParser } from '@app/common';
 import { AppModule, RuntimeConfig } from './app.module';
 import { createLogger, PinoNestLogger, redactUrl, requestId } from './logger';
 import { buildOpenApiDocument } from './openapi';
+import { clientErrorHandler, frameworkErrors, registerDrain, SECURITY_HEADERS } from './framework-responses';
 import { registerMethodNotAllowed } from './method-not-allowed';
 
 export const GLOBAL_PREFIX = 'api/v2';
@@ -23,8 +24,11 @@ export async function createApp(config: RuntimeConfig): Promise<NestFastifyAppli
     trustProxy: config.trustProxy,
     genReqId: requestId,
     requestIdHeader: false,
-    return503OnClosing: true,
+    // Requests during the drain are served, with Connection: close (registerDrain), not refused with Fastify's body.
+    return503OnClosing: false,
     forceCloseConnections: 'idle',
+    frameworkErrors,
+    clientErrorHandler,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new PinoNestLogger(logger),
@@ -34,7 +38,9 @@ export async function createApp(config: RuntimeConfig): Promise<NestFastifyAppli
     origin: '*',
     credentials: false,
     allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
-    exposedHeaders: ['X-Request-Id'],
+    exposedHeaders: ['X-Request-Id', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'Retry-After'],
+    // A bare OPTIONS (no preflight headers) gets the same empty 204 instead of @fastify/cors' text/plain 400.
+    strictPreflight: false,
   });
   await app.register(fastifyCookie);
   // The OAuth endpoints and the metadata document live at the site root (auth.md).
@@ -48,14 +54,17 @@ export async function createApp(config: RuntimeConfig): Promise<NestFastifyAppli
       { path: 'oauth/revoke', method: RequestMethod.POST },
     ],
   });
-  app.useGlobalPipes(
-    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: false, transform: true, exceptionFactory: validationExceptionFactory }),
-  );
+  app.useGlobalPipes(new ApiValidationPipe());
 
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onSend', async (request, reply) => {
-    reply.header('x-request-id', request.id);
+  // JSON and form bodies only: Fastify's text/plain parser would hand a string to the DTO validators.
+  fastify.removeContentTypeParser('text/plain');
+  app.useBodyParser('application/json', { bodyLimit: config.bodyLimitBytes }, createJsonBodyParser(fastify));
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    void reply.header('x-request-id', request.id).headers(SECURITY_HEADERS);
+    done(null, payload);
   });
+  registerDrain(fastify);
   // One access-log line per request (health probes excluded), tagged with the request id.
   fastify.addHook('onResponse', async (request, reply) => {
     if (request.url === '/health') return;

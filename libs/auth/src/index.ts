@@ -19,6 +19,7 @@ export * from './tokens/token.service';
 export * from './bootstrap.service';
 export * from './auth.module';
 export * from './guard/permissions.guard';
+export * from './guard/live-membership';
 
 import { Membership } from './entities/membership.entity';
 import { PersonalAccessToken } from './entities/personal-access-token.entity';

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Role } from '../role';
+import { liveMembershipPredicate } from './live-membership';
 
 export interface ActiveMembership {
   role: Role;
@@ -18,8 +19,7 @@ export class MembershipLookup {
     const rows: { role: Role; rate_status: number; owner_id: number }[] = await this.dataSource.query(
       `SELECT m.role, m.rate_status, w.owner_id
          FROM workspace_members m JOIN workspaces w ON w.id = m.workspace_id
-        WHERE m.workspace_id = $1 AND m.user_id = $2 AND m.status = 'active'
-          AND m.deleted_at IS NULL AND NOT m.is_blocked AND w.deleted_at IS NULL AND NOT w.is_blocked`,
+        WHERE m.workspace_id = $1 AND m.user_id = $2 AND ${liveMembershipPredicate('m', 'w')}`,
       [workspaceId, userId],
     );
     const row = rows[0];

@@ -68,6 +68,18 @@ describe('renderError (database rejections of client data)', () => {
   });
 
   it('keeps other database failures a 500', () => {
-    expect(renderError(queryFailed('57P01')).status).toBe(500);
+    expect(renderError(queryFailed('42P01')).status).toBe(500);
+  });
+
+  it.each([
+    ['a terminated connection', queryFailed('57P01')],
+    ['a server starting up', queryFailed('57P03')],
+    ['a refused connection', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })],
+    ['a dropped socket', Object.assign(new Error('query failed'), { driverError: new Error('Connection terminated unexpectedly') })],
+    ['several refused addresses', Object.assign(new AggregateError([Object.assign(new Error('x'), { code: 'ECONNREFUSED' })]), {})],
+  ])('answers %s with 503 and Retry-After', (_, error) => {
+    const rendered = renderError(error);
+    expect(rendered).toMatchObject({ status: 503, unexpected: false, body: { error: 'Service Unavailable' } });
+    expect(rendered.headers['Retry-After']).toMatch(/^\d+$/);
   });
 });

@@ -1,5 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { ApiException } from './api-exception';
+import { isDatabaseConnectionLost } from './connection-lost';
 import { errorEnvelope, ErrorEnvelope } from './error-envelope';
 
 export interface RenderedError {
@@ -17,7 +18,6 @@ const GENERIC_MESSAGES: Record<number, string> = {
   404: 'Not found.',
   405: 'Method not allowed.',
   413: 'Request body too large.',
-  415: 'Unsupported media type.',
   429: 'Too Many Attempts.',
 };
 
@@ -48,8 +48,24 @@ function databaseClientError(error: unknown): RenderedError | undefined {
   return undefined;
 }
 
+/** Seconds a client should wait before retrying while the database is unreachable. */
+export const DATABASE_RETRY_AFTER_SECONDS = 2;
+
+const UNSUPPORTED_MEDIA_TYPE =
+  'Malformed request body: unsupported Content-Type. Send application/json or application/x-www-form-urlencoded.';
+
 /** Maps any thrown value to the documented error envelope; never leaks internals. */
 export function renderError(error: unknown): RenderedError {
+  if (isDatabaseConnectionLost(error)) {
+    return {
+      status: 503,
+      body: errorEnvelope(503, 'The service is temporarily unavailable. Please retry shortly.'),
+      headers: { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) },
+      // Logged, but without the stack of a bug: the database went away, the code did nothing wrong.
+      unexpected: false,
+    };
+  }
+
   if (error instanceof ApiException) {
     return {
       status: error.status,
@@ -61,6 +77,8 @@ export function renderError(error: unknown): RenderedError {
   const fromDatabase = databaseClientError(error);
   if (fromDatabase) return fromDatabase;
   const status = frameworkStatus(error);
+  // A body the server cannot parse is a 400 (conventions.md), whatever its media type.
+  if (status === 415) return { status: 400, body: errorEnvelope(400, UNSUPPORTED_MEDIA_TYPE), headers: {}, unexpected: false };
   if (status !== undefined && status < 500) return clientError(status);
   return { status: 500, body: errorEnvelope(500, 'An error occurred'), headers: {}, unexpected: true };
 }

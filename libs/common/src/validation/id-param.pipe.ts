@@ -1,14 +1,19 @@
 import { Injectable, PipeTransform } from '@nestjs/common';
 import { ApiException } from '../errors/api-exception';
-import { isDatabaseId } from './database-id';
+import { parseCanonicalId } from './database-id';
 
-/** Path ids: anything but a positive integer is treated as not found (conventions.md). */
+/**
+ * Path ids: only the canonical spelling of a positive integer in range is an id (`0x2`, `+2`, `2.0`, `02`
+ * and ` 2` are not), and anything else is treated as not found (conventions.md). It must see the raw path
+ * text, which ApiValidationPipe leaves untouched for path parameters.
+ */
 @Injectable()
-export class IdParamPipe implements PipeTransform<string, number> {
+export class IdParamPipe implements PipeTransform<unknown, number> {
   constructor(private readonly notFoundMessage: string) {}
 
-  transform(value: string): number {
-    if (!/^\d{1,10}$/.test(value) || !isDatabaseId(Number(value))) throw new ApiException(404, this.notFoundMessage);
-    return Number(value);
+  transform(value: unknown): number {
+    const id = parseCanonicalId(value);
+    if (id === undefined) throw new ApiException(404, this.notFoundMessage);
+    return id;
   }
 }

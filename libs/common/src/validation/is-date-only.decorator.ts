@@ -1,6 +1,7 @@
 import { registerDecorator, ValidationOptions } from 'class-validator';
 
-const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+// Years 0001-9999: PostgreSQL has no year 0, and five-digit years are no one's real dates.
+const DATE_ONLY = /^(?!0000)(\d{4})-(\d{2})-(\d{2})$/;
 
 export function isDateOnly(value: unknown): value is string {
   if (typeof value !== 'string') return false;

@@ -2,10 +2,12 @@ import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
-/** Query strings arrive as text: '' counts as absent, digits become numbers, anything else fails IsInt. */
+const CANONICAL_INTEGER = /^-?(0|[1-9]\d{0,15})$/;
+
+/** Query strings arrive as text: '' counts as absent, canonical integers become numbers, anything else fails IsInt. */
 export function toOptionalInt({ value }: { value: unknown }): unknown {
   if (value === '' || value === undefined || value === null) return undefined;
-  if (typeof value === 'string' && /^-?\d+$/.test(value.trim())) return Number(value);
+  if (typeof value === 'string' && CANONICAL_INTEGER.test(value)) return Number(value);
   return value;
 }
 

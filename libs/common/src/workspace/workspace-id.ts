@@ -1,10 +1,10 @@
 import { ApiException } from '../errors/api-exception';
-import { isDatabaseId } from '../validation/database-id';
+import { isDatabaseId, parseCanonicalId } from '../validation/database-id';
 
 function parse(value: unknown): number | undefined | 'invalid' {
   if (value === undefined || value === null || value === '') return undefined;
-  const parsed = typeof value === 'string' && /^\d{1,10}$/.test(value.trim()) ? Number(value) : value;
-  return isDatabaseId(parsed) ? parsed : 'invalid';
+  if (typeof value === 'string') return parseCanonicalId(value) ?? 'invalid';
+  return isDatabaseId(value) ? value : 'invalid';
 }
 
 function invalid(message: string): ApiException {

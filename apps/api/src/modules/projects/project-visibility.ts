@@ -1,6 +1,8 @@
 import { AuthContext, Role } from '@app/auth';
 
-const ACTIVE_CONTRACT = `c.project_id = p.id AND c.status = 'active' AND c.deleted_at IS NULL`;
+// Every join below stays inside the project's workspace: a contract, team or membership of another
+// workspace must never widen what the caller sees here.
+const ACTIVE_CONTRACT = `c.project_id = p.id AND c.workspace_id = p.workspace_id AND c.status = 'active' AND c.deleted_at IS NULL`;
 
 /**
  * The caller's project scope (roles.md) as a SQL predicate on alias `p`, bound to `:userId`.
@@ -19,7 +21,8 @@ export function projectScopePredicate(auth: AuthContext): string | null {
     case Role.TeamManager:
       return `EXISTS (SELECT 1 FROM contracts c
                  JOIN team_members tm ON tm.user_id = c.user_id
-                 JOIN team_members mgr ON mgr.team_id = tm.team_id AND mgr.user_id = :userId AND mgr.is_manager
+                 JOIN teams t ON t.id = tm.team_id AND t.workspace_id = p.workspace_id
+                 JOIN team_members mgr ON mgr.team_id = t.id AND mgr.user_id = :userId AND mgr.is_manager
                 WHERE ${ACTIVE_CONTRACT})`;
     case Role.RegularUser:
       return `EXISTS (SELECT 1 FROM contracts c WHERE ${ACTIVE_CONTRACT} AND c.user_id = :userId)`;

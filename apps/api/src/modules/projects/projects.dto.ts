@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateOnly, PaginationQueryDto, ToNumber } from '@app/common';
+import { IsDateOnly, MaxDecimalPlaces, PaginationQueryDto, ToNumber } from '@app/common';
 import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsNumber, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 
@@ -40,7 +40,8 @@ class ProjectFieldsDto {
   })
   @ToNumber()
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @MaxDecimalPlaces(2)
   @Min(0)
   @Max(MAX_ESTIMATION)
   estimation?: number | null;
@@ -55,7 +56,8 @@ class ProjectFieldsDto {
   })
   @ToNumber()
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @MaxDecimalPlaces(2)
   @Min(0)
   @Max(MAX_BUDGET)
   budget?: number | null;

@@ -55,39 +55,36 @@ export class ProjectsService {
     return new Paginated(items, paginationMeta(total, page, items.length));
   }
 
-  async get(auth: AuthContext, projectId: number): Promise<ProjectResponseDto> {
-    const row = await this.visibleProjects(auth)
-      .select(PROJECT_COLUMNS)
-      .andWhere('p.id = :projectId', { projectId })
-      .getRawOne<ProjectRow>();
-    if (!row) throw projectError('NotFound');
-    const [project] = await this.withTags([row], auth);
-    return project;
+  get(auth: AuthContext, projectId: number): Promise<ProjectResponseDto> {
+    return this.readVisible(this.dataSource.manager, auth, projectId);
   }
 
+  /** A write answers with the row it wrote, read in its own transaction: never another writer's state. */
   async create(auth: AuthContext, dto: CreateProjectDto): Promise<ProjectResponseDto> {
     if (dto.start_date && dto.deadline && dto.deadline < dto.start_date) throw deadlineBeforeStart();
-    const result = await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(Project)
-      .values({
-        workspaceId: auth.workspaceId,
-        name: dto.name,
-        startDate: dto.start_date ?? null,
-        deadline: dto.deadline ?? null,
-        estimation: dto.estimation?.toString() ?? null,
-        budgetEstimation: dto.budget?.toString() ?? null,
-        notes: dto.notes ?? null,
-        icon: dto.icon ?? null,
-      })
-      .returning(['id'])
-      .execute();
-    return this.get(auth, (result.raw as { id: number }[])[0].id);
+    return this.dataSource.transaction(async (manager) => {
+      const result = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(Project)
+        .values({
+          workspaceId: auth.workspaceId,
+          name: dto.name,
+          startDate: dto.start_date ?? null,
+          deadline: dto.deadline ?? null,
+          estimation: dto.estimation?.toString() ?? null,
+          budgetEstimation: dto.budget?.toString() ?? null,
+          notes: dto.notes ?? null,
+          icon: dto.icon ?? null,
+        })
+        .returning(['id'])
+        .execute();
+      return this.readVisible(manager, auth, (result.raw as { id: number }[])[0].id);
+    });
   }
 
   async update(auth: AuthContext, projectId: number, dto: UpdateProjectDto): Promise<ProjectResponseDto> {
-    await this.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction(async (manager) => {
       const current = await this.lockLiveProject(manager, auth, projectId);
       const startDate = dto.start_date !== undefined ? dto.start_date : current.startDate;
       const deadline = dto.deadline !== undefined ? dto.deadline : current.deadline;
@@ -108,8 +105,8 @@ export class ProjectsService {
         .set({ ...changes, updatedAt: () => 'now()' })
         .where('id = :projectId', { projectId })
         .execute();
+      return this.readVisible(manager, auth, projectId);
     });
-    return this.get(auth, projectId);
   }
 
   async archive(auth: AuthContext, projectId: number): Promise<null> {
@@ -123,8 +120,18 @@ export class ProjectsService {
     return null;
   }
 
-  private visibleProjects(auth: AuthContext): SelectQueryBuilder<ObjectLiteral> {
-    const query = this.dataSource
+  private async readVisible(manager: EntityManager, auth: AuthContext, projectId: number): Promise<ProjectResponseDto> {
+    const row = await this.visibleProjects(auth, manager)
+      .select(PROJECT_COLUMNS)
+      .andWhere('p.id = :projectId', { projectId })
+      .getRawOne<ProjectRow>();
+    if (!row) throw projectError('NotFound');
+    const [project] = await this.withTags([row], auth, manager);
+    return project;
+  }
+
+  private visibleProjects(auth: AuthContext, manager: EntityManager = this.dataSource.manager): SelectQueryBuilder<ObjectLiteral> {
+    const query = manager
       .createQueryBuilder()
       .from('projects', 'p')
       .innerJoin('workspaces', 'w', 'w.id = p.workspace_id')
@@ -140,16 +147,23 @@ export class ProjectsService {
       .getRepository(Project)
       .createQueryBuilder('p')
       .setLock('pessimistic_write')
-      .where('p.id = :projectId AND p.workspace_id = :workspaceId', { projectId, workspaceId: auth.workspaceId })
+      .where('p.id = :projectId AND p.workspace_id = :workspaceId AND p.deleted_at IS NULL', {
+        projectId,
+        workspaceId: auth.workspaceId,
+      })
       .getOne();
     if (!project) throw projectError('NotFound');
     return project;
   }
 
   /** Tags for a whole page in one query (no N+1). */
-  private async withTags(rows: ProjectRow[], auth: AuthContext): Promise<ProjectResponseDto[]> {
+  private async withTags(
+    rows: ProjectRow[],
+    auth: AuthContext,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ProjectResponseDto[]> {
     if (rows.length === 0) return [];
-    const tagRows: (TagDto & { project_id: number })[] = await this.dataSource.query(
+    const tagRows: (TagDto & { project_id: number })[] = await manager.query(
       `SELECT pt.project_id, t.id, t.name, t.color FROM project_tags pt JOIN tags t ON t.id = pt.tag_id
         WHERE pt.project_id = ANY($1) ORDER BY t.name, t.id`,
       [rows.map((row) => row.id)],

@@ -1,19 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Principal } from '@app/auth';
+import { liveMembershipPredicate, Principal } from '@app/auth';
 import { Paginated, PaginationQueryDto, pageOffset, pageRequest, paginationMeta } from '@app/common';
 import { DataSource } from 'typeorm';
 import { WorkspaceResponseDto } from './workspaces.dto';
 import { toWorkspaceResponse, WorkspaceRow } from './workspaces.mapper';
 
 const LIVE_MEMBERSHIPS = `FROM workspace_members m JOIN workspaces w ON w.id = m.workspace_id
-  WHERE m.user_id = $1 AND m.status = 'active' AND m.deleted_at IS NULL AND w.deleted_at IS NULL AND NOT w.is_blocked`;
+  WHERE m.user_id = $1 AND ${liveMembershipPredicate('m', 'w')}`;
 
 @Injectable()
 export class WorkspacesService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** One row per active membership of the caller, in workspaces that are neither blocked nor deleted. */
+  /** One row per live membership of the caller: exactly the workspaces the guard lets the caller into. */
   async list(principal: Principal, query: PaginationQueryDto): Promise<Paginated<WorkspaceResponseDto>> {
     const page = pageRequest(query);
     const [[{ total }], rows] = await Promise.all([

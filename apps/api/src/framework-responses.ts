@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { errorEnvelope } from '@app/common';
+
+/** Sent on every response, including the ones Fastify and Node answer before a route runs. */
+export const SECURITY_HEADERS = { 'x-content-type-options': 'nosniff' } as const;
+
+/**
+ * Router failures that Fastify would answer with its own JSON (a path parameter over `maxParamLength`,
+ * a path whose percent-encoding is broken): no route can match such a path, so it is a 404 envelope.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const status = error.code === 'FST_ERR_MAX_PARAM_LENGTH' || error.code === 'FST_ERR_BAD_URL' ? 404 : 400;
+  void reply
+    .status(status)
+    .headers({ ...SECURITY_HEADERS, 'x-request-id': request.id })
+    .send(errorEnvelope(status, status === 404 ? 'Not found.' : 'Malformed request.'));
+}
+
+const CLIENT_ERRORS: Record<string, [status: number, message: string]> = {
+  HPE_HEADER_OVERFLOW: [431, 'Request headers (or the URL) are too large.'],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'The request took too long to arrive.'],
+};
+
+/**
+ * Node's HTTP parser rejects some requests before Fastify sees them (headers or URL over the size limit,
+ * unparsable request lines); this writes those answers as the envelope, with a fresh request id.
+ */
+export function clientErrorHandler(this: FastifyInstance, error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, message] = CLIENT_ERRORS[error.code ?? ''] ?? [400, 'Malformed request.'];
+  const body = JSON.stringify(errorEnvelope(status, message));
+  const id = randomUUID();
+  this.log.debug({ err: error, requestId: id }, 'client error');
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nX-Request-Id: ${id}\r\nX-Content-Type-Options: nosniff\r\n` +
+        `Connection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
+}
+
+/**
+ * Graceful drain: once closing starts, Fastify stops accepting connections and the idle ones are closed; a
+ * request in flight or still arriving on a kept-alive connection is served (the database stays up until the
+ * HTTP server has closed) with `Connection: close`, so no client can hold the process open.
+ */
+export function registerDrain(fastify: FastifyInstance): void {
+  let closing = false;
+  fastify.addHook('preClose', (done) => {
+    closing = true;
+    fastify.server.closeIdleConnections();
+    done();
+  });
+  // onSend, not onRequest: a request already in flight when closing began must not keep its socket alive either.
+  fastify.addHook('onSend', (_request, reply, payload, done) => {
+    if (closing) void reply.header('connection', 'close');
+    done(null, payload);
+  });
+}
