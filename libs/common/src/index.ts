@@ -22,3 +22,4 @@ export * from './validation/nul-characters';
 export * from './body/json-body-parser';
 export * from './errors/connection-lost';
 export * from './validation/database-id';
+export * from './errors/read-retry.interceptor';

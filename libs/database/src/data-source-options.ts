@@ -1,6 +1,7 @@
 import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
 import { configurePgTypes } from './pg-types';
 import { MIGRATIONS } from './migrations';
+import { ResilientPgClient } from './resilient-client';
 
 export interface DatabaseSettings {
   url: string;
@@ -23,6 +24,6 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: false,
-    extra: { max: settings.poolSize, connectionTimeoutMillis: 10_000 },
+    extra: { max: settings.poolSize, connectionTimeoutMillis: 10_000, Client: ResilientPgClient },
   };
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { Strategy } from 'passport-http-bearer';
+import { retryReadOnce } from '@app/common';
 import { Principal } from '../auth-context';
 import { TokenService } from './token.service';
 
@@ -12,6 +13,7 @@ export class BearerStrategy extends PassportStrategy(Strategy, 'bearer') {
   }
 
   async validate(token: string): Promise<Principal | false> {
-    return (await this.tokens.authenticate(token)) ?? false;
+    // A lookup (plus idempotent last-used bookkeeping): safe to repeat once on a dropped connection.
+    return (await retryReadOnce(() => this.tokens.authenticate(token))) ?? false;
   }
 }

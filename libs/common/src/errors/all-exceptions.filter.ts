@@ -13,6 +13,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (rendered.unexpected) {
       // request.log carries the request id, so the 500 a client reports can be found in the log.
       request.log.error({ err: exception, method: request.method, route: request.routeOptions.url }, 'unhandled error');
+    } else if (rendered.status === 503) {
+      request.log.warn({ err: exception, method: request.method, route: request.routeOptions.url }, 'database unavailable');
     }
     void reply.status(rendered.status).headers(rendered.headers).send(rendered.body);
   }

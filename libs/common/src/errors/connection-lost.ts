@@ -18,7 +18,12 @@ const DRIVER_MESSAGES = [
   'Connection ended unexpectedly',
 ];
 
-function lostHere(error: { code?: unknown; message?: unknown }): boolean {
+// TypeORM's words for "the connection under this transaction was dropped and released" (the server has
+// rolled the transaction back by then, so nothing of it committed).
+const RELEASED_RUNNER_ERRORS = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError']);
+
+function lostHere(error: { code?: unknown; message?: unknown; name?: unknown }): boolean {
+  if (typeof error.name === 'string' && RELEASED_RUNNER_ERRORS.has(error.name)) return true;
   const code = typeof error.code === 'string' ? error.code : '';
   if (code.startsWith('08') || UNAVAILABLE_SQLSTATES.has(code) || SOCKET_ERRORS.has(code)) return true;
   const message = typeof error.message === 'string' ? error.message : '';
@@ -35,10 +40,31 @@ export function isDatabaseConnectionLost(error: unknown): boolean {
   for (let seen = 0; pending.length > 0 && seen < 16; seen++) {
     const current = pending.pop();
     if (current === null || typeof current !== 'object') continue;
-    const candidate = current as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown; errors?: unknown };
+    const candidate = current as {
+      code?: unknown;
+      message?: unknown;
+      name?: unknown;
+      driverError?: unknown;
+      cause?: unknown;
+      errors?: unknown;
+    };
     if (lostHere(candidate)) return true;
     pending.push(candidate.driverError, candidate.cause);
     if (Array.isArray(candidate.errors)) pending.push(...candidate.errors);
   }
   return false;
+}
+
+/**
+ * Runs a read, and runs it once more when the database dropped its connection: the pool has discarded the
+ * dead client by then, so the second try gets a fresh one. Only for reads (and idempotent bookkeeping such as
+ * a token's last-used time): a write that failed this way may have committed, so it is never repeated.
+ */
+export async function retryReadOnce<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (!isDatabaseConnectionLost(error)) throw error;
+    return read();
+  }
 }
