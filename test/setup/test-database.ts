@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { DataSource } from 'typeorm';
 // Jest loads global setup outside its module mapper, so this file imports by relative path only.
-import { dataSourceOptions } from '../../libs/database/src/data-source-options';
+import { runMigrationsExclusively } from '../../libs/database/src/migrate';
 import { EmbeddedPostgres, startEmbeddedPostgres } from '../../libs/database/src/embedded-postgres';
 
 export interface TestDatabase {
@@ -10,15 +9,9 @@ export interface TestDatabase {
   dispose(): Promise<void>;
 }
 
-/** Applies every migration to the (empty) database at `url`. */
+/** Applies every migration to the (empty) database at `url`, as the server does at boot. */
 export async function migrate(url: string): Promise<void> {
-  const dataSource = new DataSource(dataSourceOptions({ url, poolSize: 1, entities: [] }));
-  await dataSource.initialize();
-  try {
-    await dataSource.runMigrations({ transaction: 'each' });
-  } finally {
-    await dataSource.destroy();
-  }
+  await runMigrationsExclusively(url);
 }
 
 /** A fresh database on the server named by DATABASE_URL, dropped afterwards. */

@@ -5,6 +5,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import fastifyCookie from '@fastify/cookie';
 import { LogController } from 'fastify';
 import { ApiValidationPipe, createJsonBodyParser } from '@app/common';
+import { runMigrationsExclusively } from '@app/database';
 import { AppModule, RuntimeConfig } from './app.module';
 import { createLogger, PinoNestLogger, redactUrl, requestId } from './logger';
 import { buildOpenApiDocument } from './openapi';
@@ -15,6 +16,8 @@ export const GLOBAL_PREFIX = 'api/v2';
 
 /** Builds the fully configured app (used by main, the CLI, the OpenAPI script and the e2e tests). */
 export async function createApp(config: RuntimeConfig): Promise<NestFastifyApplication> {
+  // Before the app's pool exists: processes booting together on one database migrate one at a time.
+  await runMigrationsExclusively(config.databaseUrl);
   const logger = createLogger(config);
   const adapter = new FastifyAdapter({
     loggerInstance: logger,

@@ -20,9 +20,7 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        TypeOrmModule.forRoot(
-          dataSourceOptions({ url: config.databaseUrl, poolSize: config.dbPoolSize, entities: ENTITIES, runMigrations: true }),
-        ),
+        TypeOrmModule.forRoot(dataSourceOptions({ url: config.databaseUrl, poolSize: config.dbPoolSize, entities: ENTITIES })),
         AuthModule,
         HealthModule,
         OAuthModule,
