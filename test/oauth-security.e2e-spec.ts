@@ -242,6 +242,80 @@ describe('OAuth2 authorization server: negative cases (e2e)', () => {
     });
   });
 
+  describe('client authentication', () => {
+    const b64 = (text: string) => `Basic ${Buffer.from(text, 'utf8').toString('base64')}`;
+    const ENDPOINTS = [
+      ['/oauth/token', { grant_type: 'client_credentials' }],
+      ['/oauth/revoke', { token: 'wwat_unknown' }],
+    ] as const;
+    const MALFORMED_BASIC: [string, (clientId: string) => string][] = [
+      ['bad percent-encoding (%zz:%zz)', () => 'Basic JXp6OiV6eg=='],
+      ['bad percent-encoding in the secret only', (id) => b64(`${id}:%E0%A4%A`)],
+      ['not base64', () => 'Basic !!!not*base64!!!'],
+      ['padding inside the base64', (id) => `${b64(`${id}:`)}=${Buffer.from('x').toString('base64')}`],
+      ['an empty credential', () => 'Basic '],
+      ['no colon', (id) => b64(id)],
+      ['an empty client id', () => b64(':wwcs_secret')],
+      ['an over-long client id', () => b64(`${'a'.repeat(5000)}:x`)],
+      ['an over-long secret', (id) => b64(`${id}:${'x'.repeat(5000)}`)],
+      ['control characters', (id) => b64(`${id}:sec\u0001ret`)],
+      ['invalid UTF-8', (id) => `Basic ${Buffer.concat([Buffer.from(`${id}:`), Buffer.from([0xc3, 0x28])]).toString('base64')}`],
+    ];
+
+    it.each(ENDPOINTS.flatMap(([path, fields]) => MALFORMED_BASIC.map(([name, header]) => [path, name, fields, header] as const)))(
+      '%s answers 401 invalid_client with a Basic challenge for %s',
+      async (path, _name, fields, header) => {
+        const { ws } = await signedInUser();
+        const { client } = await t.factories.oauthApp(ws.owner.userId, { grantType: 'client_credentials', redirectUris: [] });
+        const res = await request(t.http).post(path).type('form').set('Authorization', header(client.clientId)).send(fields);
+        expect(res.status).toBe(401);
+        expect(res.body).toMatchObject({ error: 'invalid_client', error_description: expect.any(String), message: expect.any(String) });
+        expect(res.headers['www-authenticate']).toMatch(/^Basic/);
+      },
+    );
+
+    it.each(ENDPOINTS)('%s answers 401 invalid_client without a Basic challenge for malformed body credentials', async (path, fields) => {
+      const { ws } = await signedInUser();
+      const { client } = await t.factories.oauthApp(ws.owner.userId, { grantType: 'client_credentials', redirectUris: [] });
+      for (const credentials of [
+        { client_id: client.clientId, client_secret: 'sec\u0001ret' },
+        { client_id: 'a'.repeat(5000), client_secret: 'x' },
+        { client_id: client.clientId, client_secret: 'x'.repeat(5000) },
+      ]) {
+        const res = await request(t.http)
+          .post(path)
+          .type('form')
+          .send({ ...fields, ...credentials });
+        expect(res.status).toBe(401);
+        expect(res.body.error).toBe('invalid_client');
+        expect(res.headers['www-authenticate']).toBeUndefined();
+      }
+    });
+
+    it.each(ENDPOINTS)('%s form-decodes Basic credentials (RFC 6749 §2.3.1)', async (path, fields) => {
+      const { ws } = await signedInUser();
+      const { client, clientSecret } = await t.factories.oauthApp(ws.owner.userId, { grantType: 'client_credentials', redirectUris: [] });
+      const encoded = encodeURIComponent(clientSecret!).replace(/_/g, '%5F');
+      expect(encoded).not.toBe(clientSecret);
+      const res = await request(t.http)
+        .post(path)
+        .type('form')
+        .set('Authorization', b64(`${client.clientId}:${encoded}`))
+        .send(fields);
+      expect(res.status).toBe(200);
+    });
+
+    it('refuses two client authentication methods in one request', async () => {
+      const { ws } = await signedInUser();
+      const { client, clientSecret } = await t.factories.oauthApp(ws.owner.userId, { grantType: 'client_credentials', redirectUris: [] });
+      const res = await token(
+        { grant_type: 'client_credentials', client_id: client.clientId, client_secret: clientSecret! },
+        basic(client.clientId, clientSecret!),
+      ).expect(401);
+      expect(res.body.error).toBe('invalid_client');
+    });
+  });
+
   describe('access tokens at the API', () => {
     it('answers 401 for a revoked or expired access token', async () => {
       const { ws } = await signedInUser();
