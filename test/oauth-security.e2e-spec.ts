@@ -242,6 +242,42 @@ describe('OAuth2 authorization server: negative cases (e2e)', () => {
     });
   });
 
+  describe('refresh validation happens before rotation', () => {
+    async function issuedPair(scope = 'read write') {
+      const { ws } = await signedInUser();
+      const { client, clientSecret } = await t.factories.oauthApp(ws.owner.userId);
+      const auth = basic(client.clientId, clientSecret!);
+      const { code } = await obtainCode(client.clientId, { scope });
+      const issued = (await token({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT }, auth).expect(200)).body;
+      return { auth, issued };
+    }
+
+    it.each(['read admin', 'superuser', 'read\u0001'])(
+      'answers invalid_scope for scope %j and keeps the refresh token usable',
+      async (scope) => {
+        const { auth, issued } = await issuedPair();
+        const refused = await token({ grant_type: 'refresh_token', refresh_token: issued.refresh_token, scope }, auth).expect(400);
+        expect(refused.body.error).toBe('invalid_scope');
+        await request(t.http).get('/api/v2/workspaces').set('Authorization', `Bearer ${issued.access_token}`).expect(200);
+        const retried = await token({ grant_type: 'refresh_token', refresh_token: issued.refresh_token, scope: 'read' }, auth).expect(200);
+        expect(retried.body.scope).toBe('read');
+        await request(t.http).get('/api/v2/workspaces').set('Authorization', `Bearer ${retried.body.access_token}`).expect(200);
+      },
+    );
+
+    it('keeps the refresh token usable after another client presented it', async () => {
+      const { ws } = await signedInUser();
+      const { auth, issued } = await issuedPair();
+      const other = await t.factories.oauthApp(ws.owner.userId);
+      const stolen = await token(
+        { grant_type: 'refresh_token', refresh_token: issued.refresh_token },
+        basic(other.client.clientId, other.clientSecret!),
+      ).expect(400);
+      expect(stolen.body.error).toBe('invalid_grant');
+      await token({ grant_type: 'refresh_token', refresh_token: issued.refresh_token }, auth).expect(200);
+    });
+  });
+
   describe('client authentication', () => {
     const b64 = (text: string) => `Basic ${Buffer.from(text, 'utf8').toString('base64')}`;
     const ENDPOINTS = [
