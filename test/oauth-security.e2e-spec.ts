@@ -242,6 +242,53 @@ describe('OAuth2 authorization server: negative cases (e2e)', () => {
     });
   });
 
+  describe('authorization-code reuse (RFC 6749 §4.1.2)', () => {
+    const call = (accessToken: string) => request(t.http).get('/api/v2/workspaces').set('Authorization', `Bearer ${accessToken}`);
+
+    it('revokes every token issued from a code, rotated descendants included, when the code is used again', async () => {
+      const { ws } = await signedInUser();
+      const { client, clientSecret } = await t.factories.oauthApp(ws.owner.userId);
+      const auth = basic(client.clientId, clientSecret!);
+      const { code } = await obtainCode(client.clientId);
+      const fields = { grant_type: 'authorization_code', code, redirect_uri: REDIRECT };
+      const first = (await token(fields, auth).expect(200)).body;
+      const rotated = (await token({ grant_type: 'refresh_token', refresh_token: first.refresh_token }, auth).expect(200)).body;
+      await call(rotated.access_token).expect(200);
+
+      const replay = await token(fields, auth).expect(400);
+      expect(replay.body.error).toBe('invalid_grant');
+      await call(rotated.access_token).expect(401);
+      const refresh = await token({ grant_type: 'refresh_token', refresh_token: rotated.refresh_token }, auth).expect(400);
+      expect(refresh.body.error).toBe('invalid_grant');
+    });
+
+    it('leaves tokens from other codes of the same user and client alone', async () => {
+      const { ws } = await signedInUser();
+      const { client, clientSecret } = await t.factories.oauthApp(ws.owner.userId);
+      const auth = basic(client.clientId, clientSecret!);
+      const one = await obtainCode(client.clientId);
+      const two = await obtainCode(client.clientId);
+      const fromOne = (await token({ grant_type: 'authorization_code', code: one.code, redirect_uri: REDIRECT }, auth).expect(200)).body;
+      const fromTwo = (await token({ grant_type: 'authorization_code', code: two.code, redirect_uri: REDIRECT }, auth).expect(200)).body;
+      await token({ grant_type: 'authorization_code', code: one.code, redirect_uri: REDIRECT }, auth).expect(400);
+      await call(fromOne.access_token).expect(401);
+      await call(fromTwo.access_token).expect(200);
+    });
+
+    it('lets at most one of two concurrent exchanges succeed, and no token from the code survives them', async () => {
+      const { ws } = await signedInUser();
+      const { client, clientSecret } = await t.factories.oauthApp(ws.owner.userId);
+      const auth = basic(client.clientId, clientSecret!);
+      const { code } = await obtainCode(client.clientId);
+      const fields = { grant_type: 'authorization_code', code, redirect_uri: REDIRECT };
+      const results = await Promise.all([token(fields, auth), token(fields, auth)]);
+      const issued = results.filter((res) => res.status === 200);
+      expect(issued.length).toBeLessThanOrEqual(1);
+      for (const res of results.filter((r) => r.status !== 200)) expect(res.body.error).toBe('invalid_grant');
+      for (const res of issued) await call(res.body.access_token).expect(401);
+    });
+  });
+
   describe('refresh validation happens before rotation', () => {
     async function issuedPair(scope = 'read write') {
       const { ws } = await signedInUser();
