@@ -91,22 +91,6 @@ describe('OAuth2 authorization server: negative cases (e2e)', () => {
       const { user } = await signedInUser();
       await request(t.http).post('/oauth/login').type('form').send({ email: user.email, password: PASSWORD }).expect(403);
     });
-
-    it('slows down and then locks an account after repeated failed sign-ins', async () => {
-      const { ws, user } = await signedInUser();
-      const { client } = await t.factories.oauthApp(ws.owner.userId);
-      const browser = new FormBrowser(baseUrl);
-      const page = await browser.get(authorizeUrl({ client_id: client.clientId }));
-      const { hiddenFields } = await import('./support/oauth-browser');
-      const fields = hiddenFields(await page.text());
-      for (let attempt = 0; attempt < 5; attempt++) {
-        const res = await browser.postForm('/oauth/login', { ...fields, email: user.email, password: 'wrong' });
-        expect(res.status).toBe(401);
-      }
-      const locked = await browser.postForm('/oauth/login', { ...fields, email: user.email, password: PASSWORD });
-      expect(locked.status).toBe(401);
-      expect(await locked.text()).toContain('locked');
-    }, 30_000);
   });
 
   describe('token endpoint', () => {

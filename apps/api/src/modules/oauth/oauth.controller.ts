@@ -105,12 +105,9 @@ export class OAuthController {
         .send(signInPage({ csrfToken: issueCsrfToken(request, reply), returnTo: safeReturn, error }));
     if (!csrfTokenIsValid(request, body?.csrf_token)) return void renderError(403, 'Your session expired. Please try again.');
     if (!(await this.withinLimit(`signin:${request.ip}`, reply))) return void renderError(429, 'Too many attempts. Please wait a minute.');
-    const result = await this.signIn.signIn(asText(body?.email) ?? '', asText(body?.password) ?? '');
-    if (!result.ok) {
-      const message =
-        result.reason === 'locked' ? 'Too many failed sign-ins. This account is locked for a while.' : 'Invalid email or password.';
-      return void renderError(401, message);
-    }
+    const result = await this.signIn.signIn(asText(body?.email) ?? '', asText(body?.password) ?? '', request.ip);
+    // One answer for every failure, throttled or not, so the page never tells whether an account exists.
+    if (!result.ok) return void renderError(401, 'Invalid email or password, or too many attempts.');
     setSessionCookie(request, reply, result.sessionToken);
     void reply.redirect(`/oauth/authorize?${safeReturn}`, 303);
   }
