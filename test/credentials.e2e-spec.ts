@@ -54,6 +54,62 @@ describe('Credential management extensions (e2e)', () => {
     });
   });
 
+  describe('who may manage credentials', () => {
+    async function adminOAuthToken() {
+      const ws = await t.factories.workspace();
+      const app = await t.factories.oauthApp(ws.owner.userId, { grantType: 'client_credentials', redirectUris: [] });
+      const issued = await request(t.http)
+        .post('/oauth/token')
+        .send({
+          grant_type: 'client_credentials',
+          client_id: app.client.clientId,
+          client_secret: app.clientSecret,
+          scope: 'read write admin',
+        })
+        .expect(200);
+      return { ws, app, accessToken: issued.body.access_token as string };
+    }
+
+    it('refuses OAuth access tokens, even with the admin scope, on every credential endpoint', async () => {
+      const { ws, app, accessToken } = await adminOAuthToken();
+      const attempts = [
+        http.post('/api/v2/personal-access-tokens', accessToken).send({ name: 'minted by an app' }),
+        http.get('/api/v2/personal-access-tokens', accessToken),
+        http.delete(`/api/v2/personal-access-tokens/${ws.owner.tokenId}`, accessToken),
+        http.post('/api/v2/oauth-apps', accessToken).send({ name: 'minted by an app', grant_type: 'client_credentials' }),
+        http.get('/api/v2/oauth-apps', accessToken),
+        http.delete(`/api/v2/oauth-apps/${app.client.clientId}`, accessToken),
+      ];
+      for (const attempt of attempts) {
+        const res = await attempt;
+        expect(res.status).toBe(403);
+        expect(res.body).toMatchObject({
+          success: false,
+          error: 'Forbidden',
+          message: 'Credentials can only be managed with a personal access token, not an OAuth access token.',
+        });
+      }
+      const pats: { name: string }[] = await t.dataSource.query('SELECT name FROM personal_access_tokens WHERE user_id = $1', [
+        ws.owner.userId,
+      ]);
+      expect(pats.map((row) => row.name)).toEqual(['test']);
+      await http.get('/api/v2/workspaces', ws.owner.token).expect(200);
+      const apps = await http.get('/api/v2/oauth-apps', ws.owner.token).expect(200);
+      expect(apps.body.data.map((row: { name: string }) => row.name)).toEqual(['Test App']);
+    });
+
+    it('marks every response carrying a secret as not storable', async () => {
+      const ws = await t.factories.workspace();
+      for (const res of [
+        await http.post('/api/v2/personal-access-tokens', ws.owner.token).send({ name: 'CI' }).expect(201),
+        await http.post('/api/v2/oauth-apps', ws.owner.token).send({ name: 'Job', grant_type: 'client_credentials' }).expect(201),
+      ]) {
+        expect(res.headers['cache-control']).toBe('no-store');
+        expect(res.headers.pragma).toBe('no-cache');
+      }
+    });
+  });
+
   describe('OAuth apps', () => {
     it('registers a confidential app (secret shown once), lists and deletes it, revoking its tokens', async () => {
       const ws = await t.factories.workspace();

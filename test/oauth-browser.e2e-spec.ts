@@ -185,7 +185,7 @@ describeIfChromium(`OAuth2 sign-in and consent pages in headless Chromium (e2e)$
       await withPage(async (page) => {
         const response = await signIn(page, flow.authorizeUrl, flow.user.email, 'not the password');
         expect(response.status()).toBe(401);
-        expect(await page.textContent('[role=alert]')).toBe('Invalid email or password.');
+        expect(await page.textContent('[role=alert]')).toBe('Invalid email or password, or too many attempts.');
         expect(await page.locator('#approve').count()).toBe(0);
         expect(new URL(page.url()).pathname).toBe('/oauth/login');
       });

@@ -91,22 +91,6 @@ describe('OAuth2 authorization server: negative cases (e2e)', () => {
       const { user } = await signedInUser();
       await request(t.http).post('/oauth/login').type('form').send({ email: user.email, password: PASSWORD }).expect(403);
     });
-
-    it('slows down and then locks an account after repeated failed sign-ins', async () => {
-      const { ws, user } = await signedInUser();
-      const { client } = await t.factories.oauthApp(ws.owner.userId);
-      const browser = new FormBrowser(baseUrl);
-      const page = await browser.get(authorizeUrl({ client_id: client.clientId }));
-      const { hiddenFields } = await import('./support/oauth-browser');
-      const fields = hiddenFields(await page.text());
-      for (let attempt = 0; attempt < 5; attempt++) {
-        const res = await browser.postForm('/oauth/login', { ...fields, email: user.email, password: 'wrong' });
-        expect(res.status).toBe(401);
-      }
-      const locked = await browser.postForm('/oauth/login', { ...fields, email: user.email, password: PASSWORD });
-      expect(locked.status).toBe(401);
-      expect(await locked.text()).toContain('locked');
-    }, 30_000);
   });
 
   describe('token endpoint', () => {
@@ -239,6 +223,163 @@ describe('OAuth2 authorization server: negative cases (e2e)', () => {
       const issued = (await token({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT }, auth).expect(200)).body;
       const res = await token({ grant_type: 'refresh_token', refresh_token: issued.refresh_token, scope: 'read write' }, auth).expect(400);
       expect(res.body.error).toBe('invalid_scope');
+    });
+  });
+
+  describe('authorization-code reuse (RFC 6749 §4.1.2)', () => {
+    const call = (accessToken: string) => request(t.http).get('/api/v2/workspaces').set('Authorization', `Bearer ${accessToken}`);
+
+    it('revokes every token issued from a code, rotated descendants included, when the code is used again', async () => {
+      const { ws } = await signedInUser();
+      const { client, clientSecret } = await t.factories.oauthApp(ws.owner.userId);
+      const auth = basic(client.clientId, clientSecret!);
+      const { code } = await obtainCode(client.clientId);
+      const fields = { grant_type: 'authorization_code', code, redirect_uri: REDIRECT };
+      const first = (await token(fields, auth).expect(200)).body;
+      const rotated = (await token({ grant_type: 'refresh_token', refresh_token: first.refresh_token }, auth).expect(200)).body;
+      await call(rotated.access_token).expect(200);
+
+      const replay = await token(fields, auth).expect(400);
+      expect(replay.body.error).toBe('invalid_grant');
+      await call(rotated.access_token).expect(401);
+      const refresh = await token({ grant_type: 'refresh_token', refresh_token: rotated.refresh_token }, auth).expect(400);
+      expect(refresh.body.error).toBe('invalid_grant');
+    });
+
+    it('leaves tokens from other codes of the same user and client alone', async () => {
+      const { ws } = await signedInUser();
+      const { client, clientSecret } = await t.factories.oauthApp(ws.owner.userId);
+      const auth = basic(client.clientId, clientSecret!);
+      const one = await obtainCode(client.clientId);
+      const two = await obtainCode(client.clientId);
+      const fromOne = (await token({ grant_type: 'authorization_code', code: one.code, redirect_uri: REDIRECT }, auth).expect(200)).body;
+      const fromTwo = (await token({ grant_type: 'authorization_code', code: two.code, redirect_uri: REDIRECT }, auth).expect(200)).body;
+      await token({ grant_type: 'authorization_code', code: one.code, redirect_uri: REDIRECT }, auth).expect(400);
+      await call(fromOne.access_token).expect(401);
+      await call(fromTwo.access_token).expect(200);
+    });
+
+    it('lets at most one of two concurrent exchanges succeed, and no token from the code survives them', async () => {
+      const { ws } = await signedInUser();
+      const { client, clientSecret } = await t.factories.oauthApp(ws.owner.userId);
+      const auth = basic(client.clientId, clientSecret!);
+      const { code } = await obtainCode(client.clientId);
+      const fields = { grant_type: 'authorization_code', code, redirect_uri: REDIRECT };
+      const results = await Promise.all([token(fields, auth), token(fields, auth)]);
+      const issued = results.filter((res) => res.status === 200);
+      expect(issued.length).toBeLessThanOrEqual(1);
+      for (const res of results.filter((r) => r.status !== 200)) expect(res.body.error).toBe('invalid_grant');
+      for (const res of issued) await call(res.body.access_token).expect(401);
+    });
+  });
+
+  describe('refresh validation happens before rotation', () => {
+    async function issuedPair(scope = 'read write') {
+      const { ws } = await signedInUser();
+      const { client, clientSecret } = await t.factories.oauthApp(ws.owner.userId);
+      const auth = basic(client.clientId, clientSecret!);
+      const { code } = await obtainCode(client.clientId, { scope });
+      const issued = (await token({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT }, auth).expect(200)).body;
+      return { auth, issued };
+    }
+
+    it.each(['read admin', 'superuser', 'read\u0001'])(
+      'answers invalid_scope for scope %j and keeps the refresh token usable',
+      async (scope) => {
+        const { auth, issued } = await issuedPair();
+        const refused = await token({ grant_type: 'refresh_token', refresh_token: issued.refresh_token, scope }, auth).expect(400);
+        expect(refused.body.error).toBe('invalid_scope');
+        await request(t.http).get('/api/v2/workspaces').set('Authorization', `Bearer ${issued.access_token}`).expect(200);
+        const retried = await token({ grant_type: 'refresh_token', refresh_token: issued.refresh_token, scope: 'read' }, auth).expect(200);
+        expect(retried.body.scope).toBe('read');
+        await request(t.http).get('/api/v2/workspaces').set('Authorization', `Bearer ${retried.body.access_token}`).expect(200);
+      },
+    );
+
+    it('keeps the refresh token usable after another client presented it', async () => {
+      const { ws } = await signedInUser();
+      const { auth, issued } = await issuedPair();
+      const other = await t.factories.oauthApp(ws.owner.userId);
+      const stolen = await token(
+        { grant_type: 'refresh_token', refresh_token: issued.refresh_token },
+        basic(other.client.clientId, other.clientSecret!),
+      ).expect(400);
+      expect(stolen.body.error).toBe('invalid_grant');
+      await token({ grant_type: 'refresh_token', refresh_token: issued.refresh_token }, auth).expect(200);
+    });
+  });
+
+  describe('client authentication', () => {
+    const b64 = (text: string) => `Basic ${Buffer.from(text, 'utf8').toString('base64')}`;
+    const ENDPOINTS = [
+      ['/oauth/token', { grant_type: 'client_credentials' }],
+      ['/oauth/revoke', { token: 'wwat_unknown' }],
+    ] as const;
+    const MALFORMED_BASIC: [string, (clientId: string) => string][] = [
+      ['bad percent-encoding (%zz:%zz)', () => 'Basic JXp6OiV6eg=='],
+      ['bad percent-encoding in the secret only', (id) => b64(`${id}:%E0%A4%A`)],
+      ['not base64', () => 'Basic !!!not*base64!!!'],
+      ['padding inside the base64', (id) => `${b64(`${id}:`)}=${Buffer.from('x').toString('base64')}`],
+      ['an empty credential', () => 'Basic '],
+      ['no colon', (id) => b64(id)],
+      ['an empty client id', () => b64(':wwcs_secret')],
+      ['an over-long client id', () => b64(`${'a'.repeat(5000)}:x`)],
+      ['an over-long secret', (id) => b64(`${id}:${'x'.repeat(5000)}`)],
+      ['control characters', (id) => b64(`${id}:sec\u0001ret`)],
+      ['invalid UTF-8', (id) => `Basic ${Buffer.concat([Buffer.from(`${id}:`), Buffer.from([0xc3, 0x28])]).toString('base64')}`],
+    ];
+
+    it.each(ENDPOINTS.flatMap(([path, fields]) => MALFORMED_BASIC.map(([name, header]) => [path, name, fields, header] as const)))(
+      '%s answers 401 invalid_client with a Basic challenge for %s',
+      async (path, _name, fields, header) => {
+        const { ws } = await signedInUser();
+        const { client } = await t.factories.oauthApp(ws.owner.userId, { grantType: 'client_credentials', redirectUris: [] });
+        const res = await request(t.http).post(path).type('form').set('Authorization', header(client.clientId)).send(fields);
+        expect(res.status).toBe(401);
+        expect(res.body).toMatchObject({ error: 'invalid_client', error_description: expect.any(String), message: expect.any(String) });
+        expect(res.headers['www-authenticate']).toMatch(/^Basic/);
+      },
+    );
+
+    it.each(ENDPOINTS)('%s answers 401 invalid_client without a Basic challenge for malformed body credentials', async (path, fields) => {
+      const { ws } = await signedInUser();
+      const { client } = await t.factories.oauthApp(ws.owner.userId, { grantType: 'client_credentials', redirectUris: [] });
+      for (const credentials of [
+        { client_id: client.clientId, client_secret: 'sec\u0001ret' },
+        { client_id: 'a'.repeat(5000), client_secret: 'x' },
+        { client_id: client.clientId, client_secret: 'x'.repeat(5000) },
+      ]) {
+        const res = await request(t.http)
+          .post(path)
+          .type('form')
+          .send({ ...fields, ...credentials });
+        expect(res.status).toBe(401);
+        expect(res.body.error).toBe('invalid_client');
+        expect(res.headers['www-authenticate']).toBeUndefined();
+      }
+    });
+
+    it.each(ENDPOINTS)('%s form-decodes Basic credentials (RFC 6749 §2.3.1)', async (path, fields) => {
+      const { ws } = await signedInUser();
+      const { client, clientSecret } = await t.factories.oauthApp(ws.owner.userId, { grantType: 'client_credentials', redirectUris: [] });
+      const encoded = encodeURIComponent(clientSecret!).replace(/_/g, '%5F');
+      expect(encoded).not.toBe(clientSecret);
+      const res = await request(t.http)
+        .post(path)
+        .type('form')
+        .set('Authorization', b64(`${client.clientId}:${encoded}`))
+        .send(fields);
+      expect(res.status).toBe(200);
+    });
+
+    it('refuses two client authentication methods in one request', async () => {
+      const { ws } = await signedInUser();
+      const { client, clientSecret } = await t.factories.oauthApp(ws.owner.userId, { grantType: 'client_credentials', redirectUris: [] });
+      const res = await token(
+        { grant_type: 'client_credentials', client_id: client.clientId, client_secret: clientSecret! },
+        basic(client.clientId, clientSecret!),
+      ).expect(401);
+      expect(res.body.error).toBe('invalid_client');
     });
   });
 

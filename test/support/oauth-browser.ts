@@ -5,7 +5,11 @@
 export class FormBrowser {
   private readonly cookies = new Map<string, string>();
 
-  constructor(private readonly baseUrl: string) {}
+  /** `headers` go on every request, e.g. `X-Forwarded-For` to sign in "from" another address behind TRUST_PROXY. */
+  constructor(
+    private readonly baseUrl: string,
+    private readonly headers: Record<string, string> = {},
+  ) {}
 
   async get(pathOrUrl: string): Promise<Response> {
     return this.send(pathOrUrl, { method: 'GET' });
@@ -42,7 +46,7 @@ export class FormBrowser {
     const response = await fetch(url, {
       ...init,
       redirect: 'manual',
-      headers: { ...(init.headers as Record<string, string>), ...(cookie ? { cookie } : {}) },
+      headers: { ...this.headers, ...(init.headers as Record<string, string>), ...(cookie ? { cookie } : {}) },
     });
     for (const header of response.headers.getSetCookie()) {
       const [pair] = header.split(';');

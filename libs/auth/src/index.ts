@@ -6,6 +6,7 @@ export * from './entities/oauth-client.entity';
 export * from './entities/oauth-authorization-code.entity';
 export * from './entities/oauth-token.entity';
 export * from './entities/browser-session.entity';
+export * from './entities/sign-in-throttle.entity';
 export * from './rate-limit/rate-limiter';
 export * from './rate-limit/memory-rate-limiter';
 export * from './rate-limit/redis-rate-limiter';
@@ -29,6 +30,7 @@ import { OAuthClient } from './entities/oauth-client.entity';
 import { OAuthAuthorizationCode } from './entities/oauth-authorization-code.entity';
 import { OAuthToken } from './entities/oauth-token.entity';
 import { BrowserSession } from './entities/browser-session.entity';
+import { SignInThrottle } from './entities/sign-in-throttle.entity';
 
 export const AUTH_ENTITIES = [
   User,
@@ -39,4 +41,5 @@ export const AUTH_ENTITIES = [
   OAuthAuthorizationCode,
   OAuthToken,
   BrowserSession,
+  SignInThrottle,
 ];

@@ -2,7 +2,10 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 import { OAuthClient } from './oauth-client.entity';
 import { User } from './user.entity';
 
-/** Single-use, 10-minute codes bound to client, redirect URI and PKCE challenge; stored as hashes. */
+/**
+ * Single-use, 10-minute codes bound to client, redirect URI and PKCE challenge; stored as hashes. A code knows
+ * the token family it produces, so using it twice can revoke every token issued from it (RFC 6749 §4.1.2).
+ */
 @Entity({ name: 'oauth_authorization_codes' })
 @Index('oauth_authorization_codes_hash_uq', ['codeHash'], { unique: true })
 export class OAuthAuthorizationCode {
@@ -43,6 +46,14 @@ export class OAuthAuthorizationCode {
 
   @Column({ name: 'used_at', type: 'timestamptz', nullable: true })
   usedAt!: Date | null;
+
+  /** The `family_id` every token issued from this code (and every rotation of it) carries. */
+  @Column({ name: 'token_family', type: 'uuid' })
+  tokenFamily!: string;
+
+  /** Set when the code was presented again after its first use; the code's token family is then revoked. */
+  @Column({ name: 'reused_at', type: 'timestamptz', nullable: true })
+  reusedAt!: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -28,13 +28,6 @@ export class User {
   @Column({ name: 'is_disabled', type: 'boolean', default: false })
   isDisabled!: boolean;
 
-  /** Consecutive failed sign-ins; reset on success. Drives the slow-down and the lock. */
-  @Column({ name: 'failed_login_count', type: 'integer', default: 0 })
-  failedLoginCount!: number;
-
-  @Column({ name: 'locked_until', type: 'timestamptz', nullable: true })
-  lockedUntil!: Date | null;
-
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -1,9 +1,10 @@
-import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, OAuthClient, Permission, Principal } from '@app/auth';
 import { ApiEnvelope, utcTimestamp } from '@app/common';
 import { CreatedOAuthAppResponseDto, CreateOAuthAppDto, OAuthAppResponseDto } from './credentials.dto';
 import { OAuthClientsService } from './oauth-clients.service';
+import { PersonalAccessTokenOnlyGuard } from './personal-access-token-only.guard';
 
 function toAppResponse(client: OAuthClient): OAuthAppResponseDto {
   return {
@@ -18,12 +19,13 @@ function toAppResponse(client: OAuthClient): OAuthAppResponseDto {
 
 @ApiTags('Extensions')
 @Controller('oauth-apps')
+@UseGuards(PersonalAccessTokenOnlyGuard)
 export class OAuthAppsController {
   constructor(private readonly clients: OAuthClientsService) {}
 
   @Get()
   @Authenticated({ permission: Permission.CredentialsManage })
-  @ApiOperation({ summary: 'List your OAuth apps (extension)' })
+  @ApiOperation({ summary: 'List your OAuth apps (extension)', description: 'Needs a personal access token; OAuth access tokens get 403.' })
   @ApiEnvelope(OAuthAppResponseDto, { isArray: true })
   async listOAuthApps(@CurrentPrincipal() principal: Principal): Promise<OAuthAppResponseDto[]> {
     return (await this.clients.list(principal.userId)).map(toAppResponse);
@@ -31,8 +33,14 @@ export class OAuthAppsController {
 
   @Post()
   @Authenticated({ permission: Permission.CredentialsManage })
-  @ApiOperation({ summary: 'Register an OAuth app (extension)', description: 'The client secret is in the response once.' })
+  @ApiOperation({
+    summary: 'Register an OAuth app (extension)',
+    description:
+      'The client secret is in the response once (Cache-Control: no-store). Needs a personal access token; OAuth access tokens get 403.',
+  })
   @ApiEnvelope(CreatedOAuthAppResponseDto, { status: 201, message: 'OAuth app created successfully' })
+  @Header('Cache-Control', 'no-store')
+  @Header('Pragma', 'no-cache')
   async createOAuthApp(@CurrentPrincipal() principal: Principal, @Body() dto: CreateOAuthAppDto): Promise<CreatedOAuthAppResponseDto> {
     const { client, clientSecret } = await this.clients.register(principal.userId, {
       name: dto.name,
@@ -45,7 +53,10 @@ export class OAuthAppsController {
 
   @Delete(':clientId')
   @Authenticated({ permission: Permission.CredentialsManage })
-  @ApiOperation({ summary: 'Delete an OAuth app and revoke its tokens (extension)' })
+  @ApiOperation({
+    summary: 'Delete an OAuth app and revoke its tokens (extension)',
+    description: 'Needs a personal access token; OAuth access tokens get 403.',
+  })
   @ApiParam({ name: 'clientId', schema: { type: 'string' } })
   @ApiEnvelope(null, { message: 'OAuth app deleted successfully' })
   async deleteOAuthApp(@CurrentPrincipal() principal: Principal, @Param('clientId') clientId: string): Promise<null> {

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CLIENT_SECRET_PREFIX, generateSecret, hashesMatch, hashSecret, OAuthClient, OAuthGrant } from '@app/auth';
 import { ApiException } from '@app/common';
+import { credentialsError } from './credentials.exception';
 import { DataSource, IsNull } from 'typeorm';
 
 export interface RegisterClientInput {
@@ -88,7 +89,7 @@ export class OAuthClientsService {
   async remove(userId: number, clientId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const client = await manager.getRepository(OAuthClient).findOneBy({ clientId, userId, deletedAt: IsNull() });
-      if (!client) throw new ApiException(404, 'OAuth app not found.');
+      if (!client) throw credentialsError('OAuthAppNotFound');
       await manager.getRepository(OAuthClient).update({ id: client.id }, { deletedAt: new Date() });
       await manager.query('UPDATE oauth_tokens SET revoked_at = now() WHERE client_id = $1 AND revoked_at IS NULL', [client.id]);
     });

@@ -15,6 +15,11 @@ export function sendOAuthError(
     .send({ error, error_description: description, message: description });
 }
 
+/** RFC 6749 §5.2: 401 invalid_client, with a Basic challenge when the client tried HTTP Basic. */
+export function sendInvalidClient(reply: FastifyReply, viaBasic: boolean, description = 'Client authentication failed.'): FastifyReply {
+  return sendOAuthError(reply, 401, 'invalid_client', description, viaBasic ? { 'www-authenticate': 'Basic realm="Service"' } : {});
+}
+
 export function isOAuthError(error: unknown): error is OAuth2Server.OAuthError {
   return error instanceof OAuth2Server.OAuthError;
 }

@@ -2,6 +2,7 @@ import OAuth2Server from '@node-oauth/oauth2-server';
 import { AppConfig } from '@app/common';
 import { DataSource } from 'typeorm';
 import { OAuthModel } from './oauth.model';
+import { ValidateFirstRefreshTokenGrantType } from './refresh-token-grant';
 
 export const AUTHORIZATION_CODE_TTL_SECONDS = 600;
 
@@ -16,6 +17,7 @@ export function createOAuthServer(dataSource: DataSource, config: AppConfig): OA
     alwaysIssueNewRefreshToken: true,
     // Public clients send no secret; getClient() still refuses a confidential client without its secret.
     requireClientAuthentication: { authorization_code: false, refresh_token: false, client_credentials: true },
+    extendedGrantTypes: { refresh_token: ValidateFirstRefreshTokenGrantType },
   });
 }
 

@@ -17,7 +17,8 @@ import type {} from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { checkAuthorizeRequest, pickAuthorizeParams, redirectWithError } from './authorize-request';
 import { csrfTokenIsValid, issueCsrfToken, SESSION_COOKIE, setSessionCookie } from './csrf';
-import { describe, isOAuthError, sendOAuthError } from './oauth-errors';
+import { readClientCredentials } from './client-credentials';
+import { describe, isOAuthError, sendInvalidClient, sendOAuthError } from './oauth-errors';
 import { consentPage, errorPage, PAGE_HEADERS, signInPage } from './oauth-pages';
 import { OAUTH_SERVER } from './oauth-server';
 import { AuthorizationServerMetadataDto, OAuthErrorDto, RevokeRequestDto, TokenRequestDto, TokenResponseDto } from './oauth.dto';
@@ -104,12 +105,9 @@ export class OAuthController {
         .send(signInPage({ csrfToken: issueCsrfToken(request, reply), returnTo: safeReturn, error }));
     if (!csrfTokenIsValid(request, body?.csrf_token)) return void renderError(403, 'Your session expired. Please try again.');
     if (!(await this.withinLimit(`signin:${request.ip}`, reply))) return void renderError(429, 'Too many attempts. Please wait a minute.');
-    const result = await this.signIn.signIn(asText(body?.email) ?? '', asText(body?.password) ?? '');
-    if (!result.ok) {
-      const message =
-        result.reason === 'locked' ? 'Too many failed sign-ins. This account is locked for a while.' : 'Invalid email or password.';
-      return void renderError(401, message);
-    }
+    const result = await this.signIn.signIn(asText(body?.email) ?? '', asText(body?.password) ?? '', request.ip);
+    // One answer for every failure, throttled or not, so the page never tells whether an account exists.
+    if (!result.ok) return void renderError(401, 'Invalid email or password, or too many attempts.');
     setSessionCookie(request, reply, result.sessionToken);
     void reply.redirect(`/oauth/authorize?${safeReturn}`, 303);
   }
@@ -177,10 +175,21 @@ export class OAuthController {
   @ApiResponse({ status: 401, type: OAuthErrorDto, description: 'invalid_client' })
   async issueToken(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Body() body: FormBody): Promise<void> {
     if (!(await this.withinLimit(`oauth:${request.ip}`, reply))) return void sendOAuthError(reply, 429, 'slow_down', 'Too Many Attempts.');
+    const credentials = readClientCredentials(request.headers.authorization, body);
+    const viaBasic = credentials.kind !== 'none' && credentials.method === 'basic';
+    if (credentials.kind === 'malformed') return void sendInvalidClient(reply, viaBasic);
     const fields = stringFields(body);
+    delete fields.client_id;
+    delete fields.client_secret;
     // The library also knows the password grant; this server offers only the three of auth.md.
     if (fields.grant_type && !SUPPORTED_GRANTS.includes(fields.grant_type)) {
       return void sendOAuthError(reply, 400, 'unsupported_grant_type', 'Unsupported grant type: `grant_type` is invalid');
+    }
+    // The client credentials were parsed above (one parser for both endpoints) and reach the library as body
+    // fields, never as the raw Authorization header.
+    if (credentials.kind === 'presented') {
+      fields.client_id = credentials.clientId;
+      if (credentials.clientSecret) fields.client_secret = credentials.clientSecret;
     }
     const oauthRequest = new OAuth2Server.Request({
       method: 'POST',
@@ -189,7 +198,6 @@ export class OAuthController {
       headers: {
         'content-type': 'application/x-www-form-urlencoded',
         'content-length': String(new URLSearchParams(fields).toString().length),
-        ...(request.headers.authorization ? { authorization: request.headers.authorization } : {}),
       },
       query: {},
       body: fields,
@@ -199,10 +207,8 @@ export class OAuthController {
       await this.server.token(oauthRequest, oauthResponse);
     } catch (error) {
       if (!isOAuthError(error)) throw error;
-      const status = error.name === 'invalid_client' ? 401 : error.code >= 500 ? 500 : 400;
-      const challenge: Record<string, string> =
-        request.headers.authorization?.startsWith('Basic ') && status === 401 ? { 'www-authenticate': 'Basic realm="Service"' } : {};
-      return void sendOAuthError(reply, status, error.name, describe(error), challenge);
+      if (error.name === 'invalid_client') return void sendInvalidClient(reply, viaBasic, describe(error));
+      return void sendOAuthError(reply, error.code >= 500 ? 500 : 400, error.name, describe(error));
     }
     // The library derives expires_in from the stored expiry (so 1295999); the token was issued just now.
     const issued = { ...(oauthResponse.body as Record<string, unknown>), expires_in: this.config.oauthAccessTokenTtlSeconds };
@@ -219,8 +225,11 @@ export class OAuthController {
   @ApiResponse({ status: 401, type: OAuthErrorDto, description: 'invalid_client' })
   async revokeToken(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Body() body: FormBody): Promise<void> {
     if (!(await this.withinLimit(`oauth:${request.ip}`, reply))) return void sendOAuthError(reply, 429, 'slow_down', 'Too Many Attempts.');
-    const client = await this.authenticateClient(request, body);
-    if (!client) return void sendOAuthError(reply, 401, 'invalid_client', 'Client authentication failed.');
+    const credentials = readClientCredentials(request.headers.authorization, body);
+    const viaBasic = credentials.kind !== 'none' && credentials.method === 'basic';
+    const client =
+      credentials.kind === 'presented' ? await this.clients.authenticate(credentials.clientId, credentials.clientSecret) : null;
+    if (!client) return void sendInvalidClient(reply, viaBasic);
     const token = asText(body?.token);
     if (!token) return void sendOAuthError(reply, 400, 'invalid_request', 'Missing parameter: token.');
     await this.clients.revokeToken(client, token);
@@ -229,16 +238,6 @@ export class OAuthController {
 
   private findClient(clientId: string | undefined): Promise<OAuthClient | null> {
     return this.clients.find(clientId);
-  }
-
-  /** Client credentials from HTTP Basic or the body; public clients send only client_id. */
-  private authenticateClient(request: FastifyRequest, body: FormBody): Promise<OAuthClient | null> {
-    const header = request.headers.authorization;
-    if (!header?.startsWith('Basic ')) return this.clients.authenticate(asText(body?.client_id), asText(body?.client_secret));
-    const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8');
-    const colon = decoded.indexOf(':');
-    if (colon < 0) return Promise.resolve(null);
-    return this.clients.authenticate(decodeURIComponent(decoded.slice(0, colon)), decodeURIComponent(decoded.slice(colon + 1)));
   }
 
   private async withinLimit(key: string, reply: FastifyReply): Promise<boolean> {

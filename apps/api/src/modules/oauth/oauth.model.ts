@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type OAuth2Server from '@node-oauth/oauth2-server';
+import OAuth2Server from '@node-oauth/oauth2-server';
 import {
   ACCESS_TOKEN_PREFIX,
   generateSecret,
@@ -11,7 +11,7 @@ import {
   REFRESH_TOKEN_PREFIX,
   Scope,
 } from '@app/auth';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { clientSecretAccepted } from './oauth-clients.service';
 
 type Client = OAuth2Server.Client;
@@ -20,7 +20,10 @@ type Token = OAuth2Server.Token;
 type RefreshToken = OAuth2Server.RefreshToken;
 type AuthorizationCode = OAuth2Server.AuthorizationCode;
 
-/** The user the library carries between calls; `familyId` links rotated refresh tokens. */
+/**
+ * The user the library carries between calls; `familyId` links every token descending from one authorization
+ * (the code's token family, kept through each refresh rotation).
+ */
 interface GrantUser extends User {
   id: number;
   familyId?: string;
@@ -91,6 +94,7 @@ export class OAuthModel
       codeChallenge: code.codeChallenge ?? null,
       codeChallengeMethod: code.codeChallengeMethod ?? null,
       expiresAt: code.expiresAt,
+      tokenFamily: randomUUID(),
     });
     return { ...code, client, user };
   }
@@ -99,31 +103,71 @@ export class OAuthModel
     const row = await this.dataSource
       .getRepository(OAuthAuthorizationCode)
       .findOne({ where: { codeHash: hashSecret(authorizationCode) }, relations: { client: true } });
-    if (!row || row.usedAt || !row.client || row.client.deletedAt) return false;
+    if (!row) return false;
+    if (row.usedAt) {
+      await this.refuseReusedCode(row.codeHash);
+      return false;
+    }
+    if (!row.client || row.client.deletedAt) return false;
     return {
       authorizationCode,
       expiresAt: row.expiresAt,
       redirectUri: row.redirectUri,
       scope: parseScopes(row.scope),
       client: toClient(row.client),
-      user: { id: row.userId },
+      user: { id: row.userId, familyId: row.tokenFamily } satisfies GrantUser,
       codeChallenge: row.codeChallenge ?? undefined,
       codeChallengeMethod: row.codeChallengeMethod ?? undefined,
     };
   }
 
-  /** Single use: only the first of two concurrent exchanges can mark the code used. */
+  /** Single use: only the first of two concurrent exchanges can mark the code used; the other is a reuse. */
   async revokeAuthorizationCode(code: AuthorizationCode): Promise<boolean> {
+    const codeHash = hashSecret(code.authorizationCode);
     const result = await this.dataSource
       .getRepository(OAuthAuthorizationCode)
-      .update({ codeHash: hashSecret(code.authorizationCode), usedAt: IsNull() }, { usedAt: new Date() });
-    return (result.affected ?? 0) > 0;
+      .update({ codeHash, usedAt: IsNull() }, { usedAt: new Date() });
+    if ((result.affected ?? 0) > 0) return true;
+    await this.refuseReusedCode(codeHash);
+    return false;
+  }
+
+  /**
+   * RFC 6749 §4.1.2: a code presented after its first use revokes every token issued from it. The row lock
+   * orders this against a first exchange still saving its tokens (saveToken holds the same row): either that
+   * exchange sees `reused_at` and issues nothing, or its tokens are committed before the revocation runs.
+   */
+  private async refuseReusedCode(codeHash: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const [rows] = (await manager.query(
+        `UPDATE oauth_authorization_codes SET reused_at = COALESCE(reused_at, now()) WHERE code_hash = $1 RETURNING token_family`,
+        [codeHash],
+      )) as [{ token_family: string }[], number];
+      if (!rows[0]) return;
+      // A statement of its own, so it sees tokens committed while the UPDATE above waited for the lock.
+      await manager.query('UPDATE oauth_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL', [rows[0].token_family]);
+    });
   }
 
   async saveToken(token: Token, client: Client, user: User): Promise<Token> {
-    const grantUser = user as GrantUser;
+    if (typeof token.authorizationCode !== 'string') {
+      await this.insertToken(this.dataSource.manager, token, client, user as GrantUser);
+      return { ...token, client, user };
+    }
+    const codeHash = hashSecret(token.authorizationCode);
+    await this.dataSource.transaction(async (manager) => {
+      const [code] = (await manager.query('SELECT reused_at FROM oauth_authorization_codes WHERE code_hash = $1 FOR UPDATE', [
+        codeHash,
+      ])) as { reused_at: Date | null }[];
+      if (!code || code.reused_at) throw new OAuth2Server.InvalidGrantError('Invalid grant: authorization code is invalid');
+      await this.insertToken(manager, token, client, user as GrantUser);
+    });
+    return { ...token, client, user };
+  }
+
+  private async insertToken(manager: EntityManager, token: Token, client: Client, grantUser: GrantUser): Promise<void> {
     const grantType = grantUser.viaClientCredentials ? 'client_credentials' : 'authorization_code';
-    await this.dataSource.getRepository(OAuthToken).insert({
+    await manager.getRepository(OAuthToken).insert({
       accessTokenHash: hashSecret(token.accessToken),
       accessTokenExpiresAt: token.accessTokenExpiresAt as Date,
       refreshTokenHash: token.refreshToken ? hashSecret(token.refreshToken) : null,
@@ -134,7 +178,6 @@ export class OAuthModel
       clientId: client.dbId as number,
       userId: grantUser.id,
     });
-    return { ...token, client, user };
   }
 
   async getAccessToken(): Promise<false> {

@@ -7,12 +7,14 @@ import { OAuthController } from './oauth.controller';
 import { createOAuthServer, OAUTH_SERVER } from './oauth-server';
 import { PersonalAccessTokensController } from './personal-access-tokens.controller';
 import { PersonalAccessTokensService } from './personal-access-tokens.service';
+import { SignInThrottleService } from './sign-in-throttle.service';
 import { SignInService } from './sign-in.service';
 
 @Module({
   controllers: [OAuthController, OAuthAppsController, PersonalAccessTokensController],
   providers: [
     SignInService,
+    SignInThrottleService,
     OAuthClientsService,
     PersonalAccessTokensService,
     { provide: OAUTH_SERVER, inject: [DataSource, APP_CONFIG], useFactory: createOAuthServer },

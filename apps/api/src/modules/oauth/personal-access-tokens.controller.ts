@@ -1,12 +1,14 @@
-import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, Permission, Principal } from '@app/auth';
 import { ApiEnvelope, IdParamPipe } from '@app/common';
 import { CreatedPersonalAccessTokenResponseDto, CreatePersonalAccessTokenDto, PersonalAccessTokenResponseDto } from './credentials.dto';
+import { PersonalAccessTokenOnlyGuard } from './personal-access-token-only.guard';
 import { PersonalAccessTokensService } from './personal-access-tokens.service';
 
 @ApiTags('Extensions')
 @Controller('personal-access-tokens')
+@UseGuards(PersonalAccessTokenOnlyGuard)
 export class PersonalAccessTokensController {
   constructor(private readonly tokens: PersonalAccessTokensService) {}
 
@@ -14,7 +16,7 @@ export class PersonalAccessTokensController {
   @Authenticated({ permission: Permission.CredentialsManage })
   @ApiOperation({
     summary: 'List your personal access tokens (extension)',
-    description: 'Live tokens only; secrets are never shown again.',
+    description: 'Live tokens only; secrets are never shown again. Needs a personal access token; OAuth access tokens get 403.',
   })
   @ApiEnvelope(PersonalAccessTokenResponseDto, { isArray: true })
   listPersonalAccessTokens(@CurrentPrincipal() principal: Principal): Promise<PersonalAccessTokenResponseDto[]> {
@@ -25,9 +27,12 @@ export class PersonalAccessTokensController {
   @Authenticated({ permission: Permission.CredentialsManage })
   @ApiOperation({
     summary: 'Create a personal access token (extension)',
-    description: 'The token is in the response once; valid 6 months.',
+    description:
+      'The token is in the response once (Cache-Control: no-store); valid 6 months. Needs a personal access token; OAuth access tokens get 403.',
   })
   @ApiEnvelope(CreatedPersonalAccessTokenResponseDto, { status: 201, message: 'Token created successfully' })
+  @Header('Cache-Control', 'no-store')
+  @Header('Pragma', 'no-cache')
   createPersonalAccessToken(
     @CurrentPrincipal() principal: Principal,
     @Body() dto: CreatePersonalAccessTokenDto,
@@ -37,7 +42,10 @@ export class PersonalAccessTokensController {
 
   @Delete(':tokenId')
   @Authenticated({ permission: Permission.CredentialsManage })
-  @ApiOperation({ summary: 'Revoke a personal access token (extension)' })
+  @ApiOperation({
+    summary: 'Revoke a personal access token (extension)',
+    description: 'Needs a personal access token; OAuth access tokens get 403.',
+  })
   @ApiParam({ name: 'tokenId', schema: { type: 'integer' } })
   @ApiEnvelope(null, { message: 'Token revoked successfully' })
   async revokePersonalAccessToken(

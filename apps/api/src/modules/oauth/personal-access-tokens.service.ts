@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { parseScopes, PersonalAccessToken, TokenService } from '@app/auth';
-import { ApiException, utcTimestamp } from '@app/common';
+import { utcTimestamp } from '@app/common';
 import { DataSource, IsNull, MoreThan } from 'typeorm';
 import { CreatedPersonalAccessTokenResponseDto, PersonalAccessTokenResponseDto } from './credentials.dto';
+import { credentialsError } from './credentials.exception';
 
 export function toTokenResponse(row: PersonalAccessToken): PersonalAccessTokenResponseDto {
   return {
@@ -41,6 +42,6 @@ export class PersonalAccessTokensService {
     const result = await this.dataSource
       .getRepository(PersonalAccessToken)
       .update({ id: tokenId, userId, revokedAt: IsNull() }, { revokedAt: new Date() });
-    if (!result.affected) throw new ApiException(404, 'Personal access token not found.');
+    if (!result.affected) throw credentialsError('PersonalAccessTokenNotFound');
   }
 }
