@@ -92,7 +92,9 @@ export class FuzzFixture {
       'SELECT id FROM projects WHERE workspace_id = $1 AND deleted_at IS NULL ORDER BY id LIMIT 5',
       [this.workspaceId],
     )) as { id: number }[];
-    const projects = rows.map((row) => String(row.id));
+    // Fixed-length hint lists: the same seed then draws the same choices whatever ids the run has reached, so a
+    // replayed request (FUZZ_INDEX) has the shape it had in the full run.
+    const projects = Array.from({ length: 5 }, (_, i) => String(rows[i % rows.length].id));
     const clientIds = this.clients.map((c) => c.clientId);
     this.hints = {
       ...this.hints,

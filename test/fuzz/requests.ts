@@ -161,7 +161,7 @@ export class RequestGenerator {
     if (kind === 'boundary') return text(this.values.boundary(schema));
     const hinted = this.values.hintFor(param.name);
     const numeric = schema.type === 'integer' || schema.type === 'number';
-    const spellings = [...new Set([...(hinted.length ? hinted : ['2']).flatMap(oddSpellings), ...(numeric ? ODD_INTEGERS : [])])];
+    const spellings = [...(hinted.length ? hinted : ['2']).flatMap(oddSpellings), ...(numeric ? ODD_INTEGERS : [])];
     return fc.oneof(
       { weight: numeric || hinted.length ? 4 : 1, arbitrary: pick(spellings).map((value): ParamValue => ({ text: value })) },
       { weight: 3, arbitrary: pick(HOSTILE_STRINGS).map((value): ParamValue => ({ text: value })) },
