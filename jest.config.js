@@ -19,5 +19,7 @@ export default {
   },
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+  // Fails any e2e test that received a response the committed OpenAPI document does not declare.
+  setupFilesAfterEnv: ['<rootDir>/test/setup/response-validation.ts'],
   testTimeout: 30000,
 };

@@ -3,6 +3,7 @@ import { loadConfig } from '@app/common';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../apps/api/src/app.factory';
 import { Factories } from './factories';
+import { installResponseValidation } from './response-validation';
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -20,6 +21,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   // Suites make many calls with one token; the rate-limit tests set their own, low limit.
   const config = loadConfig({ LOG_LEVEL: 'silent', DB_POOL_SIZE: '3', RATE_LIMIT_PER_MINUTE: '100000', ...env });
   const app = await createApp({ ...config, databaseUrl });
+  // Every response is checked against openapi/openapi.json (tests only; see response-validation.ts).
+  installResponseValidation(app.getHttpAdapter().getInstance());
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const dataSource = app.get(DataSource);

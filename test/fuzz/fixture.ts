@@ -1,0 +1,116 @@
+import { Role } from '@app/auth';
+import type { TestApp } from '../support/test-app';
+import type { Credentials } from './requests';
+import type { Hints } from './values';
+
+const REDIRECT_URI = 'http://127.0.0.1:9/callback';
+const MIN_LIVE_PROJECTS = 3;
+
+/**
+ * The data the fuzzer acts on: a workspace whose Owner sends the requests (with a PAT), a few projects, a
+ * foreign workspace, dead tokens and OAuth apps. Requests that succeed may archive the projects or revoke the
+ * token or app in use; `repair` puts them back so later requests still reach the handlers.
+ */
+export class FuzzFixture {
+  hints: Hints = {};
+  credentials!: Credentials;
+  private workspaceId = 0;
+  private ownerId = 0;
+  private ownerTokenId = 0;
+  private clients: { clientId: string; secret: string | null }[] = [];
+  private foreign: { workspaceId: number; projectId: number } = { workspaceId: 0, projectId: 0 };
+  private decoyTokenIds: number[] = [];
+
+  constructor(private readonly t: TestApp) {}
+
+  async build(): Promise<void> {
+    const f = this.t.factories;
+    const ws = await f.workspace();
+    this.workspaceId = ws.id;
+    this.ownerId = ws.owner.userId;
+    this.ownerTokenId = ws.owner.tokenId;
+    for (let i = 0; i < MIN_LIVE_PROJECTS; i++)
+      await f.project(ws.id, { name: `Fuzz project ${i}`, startDate: '2024-01-15', deadline: '2024-03-31' });
+    const archived = await f.project(ws.id, { name: 'Archived', deletedAt: new Date() });
+    const regular = await f.member(ws.id, Role.RegularUser);
+    const other = await f.workspace();
+    const foreignProject = await f.project(other.id);
+    this.foreign = { workspaceId: other.id, projectId: foreignProject.id };
+    const revoked = await f.token(ws.owner.userId);
+    await f.revokeToken(revoked.tokenId);
+    const expired = await f.token(ws.owner.userId);
+    await f.expireToken(expired.tokenId);
+    const decoys = [await f.token(ws.owner.userId), await f.token(regular.userId)];
+    this.decoyTokenIds = [...decoys.map((d) => d.tokenId), revoked.tokenId];
+    this.credentials = {
+      ownerToken: ws.owner.token,
+      deadTokens: [revoked.token, expired.token],
+      outsiderToken: other.owner.token,
+      clientCredentials: [],
+    };
+    this.hints.archived = [String(archived.id)];
+    await this.registerClients();
+    await this.refreshHints();
+    this.credentials.deadTokens.push(regular.token.replace(/.$/, (c) => (c === 'a' ? 'b' : 'a')));
+  }
+
+  /** After a successful write: the Owner's token, the OAuth apps and enough live projects must still exist. */
+  async repair(): Promise<void> {
+    const q = (sql: string, params: unknown[]) => this.t.dataSource.query(sql, params) as Promise<Record<string, unknown>[]>;
+    const [token] = await q('SELECT revoked_at FROM personal_access_tokens WHERE id = $1', [this.ownerTokenId]);
+    if (!token || token.revoked_at !== null) {
+      const minted = await this.t.factories.token(this.ownerId);
+      this.ownerTokenId = minted.tokenId;
+      this.credentials.ownerToken = minted.token;
+    }
+    const live = await q('SELECT client_id FROM oauth_clients WHERE client_id = ANY($1) AND deleted_at IS NULL', [
+      this.clients.map((c) => c.clientId),
+    ]);
+    if (live.length < this.clients.length) await this.registerClients();
+    const [{ count }] = await q('SELECT count(*)::int AS count FROM projects WHERE workspace_id = $1 AND deleted_at IS NULL', [
+      this.workspaceId,
+    ]);
+    for (let i = Number(count); i < MIN_LIVE_PROJECTS; i++) await this.t.factories.project(this.workspaceId);
+    await this.refreshHints();
+  }
+
+  private async registerClients(): Promise<void> {
+    const f = this.t.factories;
+    const confidential = await f.oauthApp(this.ownerId, { name: 'Fuzz code app', redirectUris: [REDIRECT_URI] });
+    const machine = await f.oauthApp(this.ownerId, { name: 'Fuzz machine app', grantType: 'client_credentials', redirectUris: [] });
+    const publicApp = await f.oauthApp(this.ownerId, { name: 'Fuzz public app', confidential: false, redirectUris: [REDIRECT_URI] });
+    this.clients = [confidential, machine, publicApp].map(({ client, clientSecret }) => ({
+      clientId: client.clientId,
+      secret: clientSecret,
+    }));
+    this.credentials.clientCredentials = this.clients.map((c) => `${c.clientId}:${c.secret ?? ''}`);
+  }
+
+  /** Fixture values by parameter/property name; names the document does not use are simply never asked for. */
+  private async refreshHints(): Promise<void> {
+    const rows = (await this.t.dataSource.query(
+      'SELECT id FROM projects WHERE workspace_id = $1 AND deleted_at IS NULL ORDER BY id LIMIT 5',
+      [this.workspaceId],
+    )) as { id: number }[];
+    // Fixed-length hint lists: the same seed then draws the same choices whatever ids the run has reached, so a
+    // replayed request (FUZZ_INDEX) has the shape it had in the full run.
+    const projects = Array.from({ length: 5 }, (_, i) => String(rows[i % rows.length].id));
+    const clientIds = this.clients.map((c) => c.clientId);
+    this.hints = {
+      ...this.hints,
+      workspace_id: [String(this.workspaceId), String(this.workspaceId), String(this.workspaceId), String(this.foreign.workspaceId)],
+      projectId: [...projects, String(this.foreign.projectId), ...(this.hints.archived ?? [])],
+      tokenId: this.decoyTokenIds.map(String),
+      clientId: clientIds,
+      client_id: clientIds,
+      client_secret: this.clients.map((c) => c.secret ?? ''),
+      redirect_uri: [REDIRECT_URI],
+      redirect_uris: [REDIRECT_URI],
+      code_challenge: ['E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM'],
+      code_verifier: ['dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk'],
+      scope: ['read', 'read write', 'read write admin'],
+      state: ['xyz'],
+      token: [this.credentials.deadTokens[0], 'wwat_unknown', 'wwrt_unknown'],
+    };
+  }
+}
