@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, OAuthClient, Permission, Principal } from '@app/auth';
-import { ApiEnvelope, utcTimestamp } from '@app/common';
+import { ApiEnvelope, ApiPathId, UNIQUE_VIOLATION_CONFLICT, utcTimestamp } from '@app/common';
 import { CreatedOAuthAppResponseDto, CreateOAuthAppDto, OAuthAppResponseDto } from './credentials.dto';
 import { OAuthClientsService } from './oauth-clients.service';
 
@@ -23,7 +23,10 @@ export class OAuthAppsController {
 
   @Get()
   @Authenticated({ permission: Permission.CredentialsManage })
-  @ApiOperation({ summary: 'List your OAuth apps (extension)' })
+  @ApiOperation({
+    summary: 'List your OAuth apps (extension)',
+    description: 'The live apps you registered, oldest first; client secrets are never shown again.',
+  })
   @ApiEnvelope(OAuthAppResponseDto, { isArray: true })
   async listOAuthApps(@CurrentPrincipal() principal: Principal): Promise<OAuthAppResponseDto[]> {
     return (await this.clients.list(principal.userId)).map(toAppResponse);
@@ -32,7 +35,11 @@ export class OAuthAppsController {
   @Post()
   @Authenticated({ permission: Permission.CredentialsManage })
   @ApiOperation({ summary: 'Register an OAuth app (extension)', description: 'The client secret is in the response once.' })
-  @ApiEnvelope(CreatedOAuthAppResponseDto, { status: 201, message: 'OAuth app created successfully' })
+  @ApiEnvelope(CreatedOAuthAppResponseDto, {
+    status: 201,
+    message: 'OAuth app created successfully',
+    conflict: UNIQUE_VIOLATION_CONFLICT,
+  })
   async createOAuthApp(@CurrentPrincipal() principal: Principal, @Body() dto: CreateOAuthAppDto): Promise<CreatedOAuthAppResponseDto> {
     const { client, clientSecret } = await this.clients.register(principal.userId, {
       name: dto.name,
@@ -45,8 +52,11 @@ export class OAuthAppsController {
 
   @Delete(':clientId')
   @Authenticated({ permission: Permission.CredentialsManage })
-  @ApiOperation({ summary: 'Delete an OAuth app and revoke its tokens (extension)' })
-  @ApiParam({ name: 'clientId', schema: { type: 'string' } })
+  @ApiOperation({
+    summary: 'Delete an OAuth app and revoke its tokens (extension)',
+    description: 'Every access and refresh token the app holds stops working at once. Only your own apps.',
+  })
+  @ApiPathId('clientId', { notFound: 'OAuth app not found.', type: 'string', example: '9a1b2c3d4e5f60718293a4b5c6d7e8f9' })
   @ApiEnvelope(null, { message: 'OAuth app deleted successfully' })
   async deleteOAuthApp(@CurrentPrincipal() principal: Principal, @Param('clientId') clientId: string): Promise<null> {
     await this.clients.remove(principal.userId, clientId);

@@ -1,9 +1,11 @@
 import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, Permission, Principal } from '@app/auth';
-import { ApiEnvelope, IdParamPipe } from '@app/common';
+import { ApiEnvelope, ApiPathId, IdParamPipe, UNIQUE_VIOLATION_CONFLICT } from '@app/common';
 import { CreatedPersonalAccessTokenResponseDto, CreatePersonalAccessTokenDto, PersonalAccessTokenResponseDto } from './credentials.dto';
 import { PersonalAccessTokensService } from './personal-access-tokens.service';
+
+const TOKEN_NOT_FOUND = 'Personal access token not found.';
 
 @ApiTags('Extensions')
 @Controller('personal-access-tokens')
@@ -27,7 +29,11 @@ export class PersonalAccessTokensController {
     summary: 'Create a personal access token (extension)',
     description: 'The token is in the response once; valid 6 months.',
   })
-  @ApiEnvelope(CreatedPersonalAccessTokenResponseDto, { status: 201, message: 'Token created successfully' })
+  @ApiEnvelope(CreatedPersonalAccessTokenResponseDto, {
+    status: 201,
+    message: 'Token created successfully',
+    conflict: UNIQUE_VIOLATION_CONFLICT,
+  })
   createPersonalAccessToken(
     @CurrentPrincipal() principal: Principal,
     @Body() dto: CreatePersonalAccessTokenDto,
@@ -37,12 +43,15 @@ export class PersonalAccessTokensController {
 
   @Delete(':tokenId')
   @Authenticated({ permission: Permission.CredentialsManage })
-  @ApiOperation({ summary: 'Revoke a personal access token (extension)' })
-  @ApiParam({ name: 'tokenId', schema: { type: 'integer' } })
+  @ApiOperation({
+    summary: 'Revoke a personal access token (extension)',
+    description: 'Revocation is immediate: the next request with that token gets 401. Only your own tokens.',
+  })
+  @ApiPathId('tokenId', { notFound: TOKEN_NOT_FOUND, example: 12 })
   @ApiEnvelope(null, { message: 'Token revoked successfully' })
   async revokePersonalAccessToken(
     @CurrentPrincipal() principal: Principal,
-    @Param('tokenId', new IdParamPipe('Personal access token not found.')) tokenId: number,
+    @Param('tokenId', new IdParamPipe(TOKEN_NOT_FOUND)) tokenId: number,
   ): Promise<null> {
     await this.tokens.revoke(principal.userId, tokenId);
     return null;
