@@ -133,6 +133,18 @@ describe('OpenAPI document', () => {
         .map((operation) => operation.operationId);
       expect(publicIds.sort()).toEqual(['authorize', 'getAuthorizationServerMetadata', 'getHealth']);
     });
+
+    it('gives optional query parameters no example, so Swagger UI sends no filter the user did not ask for', () => {
+      for (const operation of operations()) {
+        for (const parameter of (operation.parameters ?? []).filter((p) => p.in === 'query' && !p.required)) {
+          expect([operation.operationId, parameter.name, parameter.example ?? parameter.schema?.example]).toEqual([
+            operation.operationId,
+            parameter.name,
+            undefined,
+          ]);
+        }
+      }
+    });
   });
 
   it('conforms to the published v2 reference for every implemented operation', async () => {
