@@ -1,14 +1,13 @@
 import { RequestMethod, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { SwaggerModule } from '@nestjs/swagger';
 import fastifyCookie from '@fastify/cookie';
 import { LogController } from 'fastify';
 import { validationExceptionFactory } from '@app/common';
 import { AppModule, RuntimeConfig } from './app.module';
 import { createLogger, PinoNestLogger, redactUrl, requestId } from './logger';
-import { buildOpenApiDocument } from './openapi';
 import { registerMethodNotAllowed } from './method-not-allowed';
+import { setupSwaggerUi } from './swagger-ui';
 
 export const GLOBAL_PREFIX = 'api/v2';
 
@@ -66,10 +65,6 @@ export async function createApp(config: RuntimeConfig): Promise<NestFastifyAppli
   });
   registerMethodNotAllowed(fastify);
 
-  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), {
-    jsonDocumentUrl: `${GLOBAL_PREFIX}/openapi.json`,
-    useGlobalPrefix: false,
-    swaggerOptions: { persistAuthorization: true },
-  });
+  setupSwaggerUi(app, config, GLOBAL_PREFIX);
   return app;
 }
