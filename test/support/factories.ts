@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import { Membership, MembershipStatus, PersonalAccessToken, Role, TokenService, User, Workspace } from '@app/auth';
+import { Membership, MembershipStatus, OAuthClient, PersonalAccessToken, Role, TokenService, User, Workspace } from '@app/auth';
 import { DataSource } from 'typeorm';
 import { Contract } from '../../apps/api/src/modules/contracts/contract.entity';
 import { OAuthClientsService, RegisteredClient, RegisterClientInput } from '../../apps/api/src/modules/oauth/oauth-clients.service';
@@ -129,14 +129,24 @@ export class Factories {
     await this.signIn.setPassword(userId, password);
   }
 
-  async oauthApp(ownerId: number, input: Partial<RegisterClientInput> = {}): Promise<RegisteredClient> {
-    return this.clients.register(ownerId, {
+  /** `clientId` replaces the random client id, for config that must name the client before it exists. */
+  async oauthApp(
+    ownerId: number,
+    input: Partial<RegisterClientInput> = {},
+    { clientId }: { clientId?: string } = {},
+  ): Promise<RegisteredClient> {
+    const registered = await this.clients.register(ownerId, {
       name: 'Test App',
       redirectUris: ['http://127.0.0.1:9/callback'],
       grantType: 'authorization_code',
       confidential: true,
       ...input,
     });
+    if (clientId) {
+      await this.dataSource.getRepository(OAuthClient).update({ id: registered.client.id }, { clientId });
+      registered.client.clientId = clientId;
+    }
+    return registered;
   }
 
   async expireToken(tokenId: number): Promise<void> {

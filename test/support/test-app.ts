@@ -1,3 +1,5 @@
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig } from '@app/common';
 import { DataSource } from 'typeorm';
@@ -29,9 +31,24 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   return { app, http: app.getHttpServer(), factories: new Factories(app), dataSource, close: () => app.close() };
 }
 
-/** The same app, listening on a loopback port, for clients that need a real URL (OAuth libraries, browsers). */
-export async function createListeningTestApp(env: Record<string, string> = {}): Promise<TestApp & { baseUrl: string }> {
+/**
+ * The same app, listening on a loopback port, for clients that need a real URL (OAuth libraries, browsers).
+ * `port` (default: any free one) is for tests whose config must name the URL in advance (PUBLIC_URL).
+ */
+export async function createListeningTestApp(
+  env: Record<string, string> = {},
+  { port = 0 }: { port?: number } = {},
+): Promise<TestApp & { baseUrl: string }> {
   const testApp = await createTestApp(env);
-  await testApp.app.listen(0, '127.0.0.1');
+  await testApp.app.listen(port, '127.0.0.1');
   return { ...testApp, baseUrl: (await testApp.app.getUrl()).replace('[::1]', '127.0.0.1') };
+}
+
+/** A loopback port that was free a moment ago, for `createListeningTestApp(env, { port })`. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+  return port;
 }

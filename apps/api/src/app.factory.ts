@@ -1,16 +1,15 @@
 import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { SwaggerModule } from '@nestjs/swagger';
 import fastifyCookie from '@fastify/cookie';
 import { LogController } from 'fastify';
 import { ApiValidationPipe, createJsonBodyParser } from '@app/common';
 import { runMigrationsExclusively } from '@app/database';
 import { AppModule, RuntimeConfig } from './app.module';
 import { createLogger, PinoNestLogger, redactUrl, requestId } from './logger';
-import { buildOpenApiDocument } from './openapi';
 import { clientErrorHandler, frameworkErrors, registerDrain, SECURITY_HEADERS } from './framework-responses';
 import { registerMethodNotAllowed } from './method-not-allowed';
+import { setupSwaggerUi } from './swagger-ui';
 
 export const GLOBAL_PREFIX = 'api/v2';
 
@@ -78,10 +77,6 @@ export async function createApp(config: RuntimeConfig): Promise<NestFastifyAppli
   });
   registerMethodNotAllowed(fastify);
 
-  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), {
-    jsonDocumentUrl: `${GLOBAL_PREFIX}/openapi.json`,
-    useGlobalPrefix: false,
-    swaggerOptions: { persistAuthorization: true },
-  });
+  setupSwaggerUi(app, config, GLOBAL_PREFIX);
   return app;
 }

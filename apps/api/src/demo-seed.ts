@@ -1,13 +1,17 @@
 import type { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { BootstrapService } from '@app/auth';
+import type { AppConfig } from '@app/common';
+import { OAuthClientsService } from './modules/oauth/oauth-clients.service';
 import { SignInService } from './modules/oauth/sign-in.service';
+import { SWAGGER_UI_PATH, swaggerUiRedirectUri } from './swagger-ui';
 
 /**
  * On a brand-new embedded database, create a demo owner and workspace and print its token once,
- * so a newcomer can call the API straight away. Never runs against an external DATABASE_URL.
+ * so a newcomer can call the API straight away, plus a public OAuth client for Swagger UI's "Authorize".
+ * Never runs against an external DATABASE_URL.
  */
-export async function seedDemoIfEmpty(app: INestApplication, port: number): Promise<void> {
+export async function seedDemoIfEmpty(app: INestApplication, config: Pick<AppConfig, 'publicUrl' | 'swaggerOAuthClientId'>): Promise<void> {
   const bootstrap = app.get(BootstrapService);
   if (!(await bootstrap.isEmpty())) return;
   const result = await bootstrap.createOwner({
@@ -19,7 +23,16 @@ export async function seedDemoIfEmpty(app: INestApplication, port: number): Prom
   // A password too, so the OAuth sign-in page can be tried at once; shown once like the token.
   const password = randomBytes(12).toString('base64url');
   await app.get(SignInService).setPassword(result.userId, password);
-  const base = `http://localhost:${port}`;
+  const { client: swaggerClient } = await app.get(OAuthClientsService).register(result.userId, {
+    name: 'Swagger UI',
+    redirectUris: [swaggerUiRedirectUri(config.publicUrl)],
+    grantType: 'authorization_code',
+    confidential: false,
+  });
+  const base = config.publicUrl;
+  const swaggerClientHint = config.swaggerOAuthClientId
+    ? `(SWAGGER_OAUTH_CLIENT_ID is set to another client; set it to ${swaggerClient.clientId} to pre-fill this one)`
+    : `(type it into Authorize > oauth2 authorizationCode, or set SWAGGER_OAUTH_CLIENT_ID=${swaggerClient.clientId} to pre-fill it)`;
   process.stdout.write(
     [
       '',
@@ -34,7 +47,9 @@ export async function seedDemoIfEmpty(app: INestApplication, port: number): Prom
       `      -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/json" \\`,
       `      -d '{"name":"Marketing Campaign Q1","start_date":"2024-01-15","deadline":"2024-03-31","estimation":120,"budget":5000}'`,
       '',
-      `  Swagger UI: ${base}/docs`,
+      `  Swagger UI: ${base}/${SWAGGER_UI_PATH}`,
+      `    OAuth client for its Authorize button: ${swaggerClient.clientId}`,
+      `    ${swaggerClientHint}`,
       '',
       '',
     ].join('\n'),

@@ -9,7 +9,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres({ dataDir: config.dataDir });
   const app = await createApp({ ...config, databaseUrl: config.databaseUrl ?? embedded!.url });
-  if (embedded && config.seedDemo) await seedDemoIfEmpty(app, config.port);
+  if (embedded && config.seedDemo) await seedDemoIfEmpty(app, config);
   await app.listen({ port: config.port, host: config.host });
 
   let stopping = false;

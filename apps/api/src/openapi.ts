@@ -1,35 +1,147 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { API_VERSION } from '@app/common';
+import { DocumentBuilder, OpenAPIObject, OperationObject, ResponseObject, SwaggerModule } from '@nestjs/swagger';
+import { API_VERSION, ERROR_ENVELOPE_MODELS, errorResponseObject, ErrorResponseOptions, headerRef, OPENAPI_HEADERS } from '@app/common';
+
+const SCOPES = {
+  read: 'Every GET under /api/v2 except webhooks',
+  write: 'read, plus every POST/PUT/DELETE except the admin operations',
+  admin: 'write, plus webhooks, member administration and credentials (extensions)',
+};
+
+const TAGS: [name: string, description: string][] = [
+  ['Auth', 'The OAuth2 authorization server at the site root (RFC 6749, PKCE RFC 7636, revocation RFC 7009, metadata RFC 8414).'],
+  ['Workspaces', 'The workspaces the caller is an active member of; their ids are the `workspace_id` of every other operation.'],
+  ['Projects', "Projects of a workspace, filtered by the caller's role; rates only for callers who may view them."],
+  ['Extensions', 'Operations beyond the published WebWork API V2 (personal access tokens, OAuth apps): not portable to other servers.'],
+  ['Health', 'Liveness and database check for load balancers and readiness probes, outside /api/v2.'],
+];
 
 /** The spec generated from decorators; operationId is the handler's method name. */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
-  const config = new DocumentBuilder()
+  const builder = new DocumentBuilder()
     .setTitle('WebWork Time Tracker API')
     .setDescription(
-      'Self-hosted implementation of the WebWork Time Tracker API V2. Every response uses the envelope ' +
-        '`{success, message, data, meta}`; send `Authorization: Bearer <token>` (personal access token or OAuth2 access token).',
+      'Self-hosted implementation of the WebWork Time Tracker API V2. Every /api/v2 response uses the envelope ' +
+        '`{success, message, data, meta}` (errors: `{success: false, message, error, errors?, meta}`); send ' +
+        '`Authorization: Bearer <token>` (personal access token or OAuth2 access token). The OAuth endpoints answer ' +
+        'RFC 6749 bodies instead.',
     )
     .setVersion(API_VERSION)
     .setLicense('MIT', 'https://opensource.org/licenses/MIT')
-    .addOAuth2(
-      {
-        type: 'oauth2',
-        flows: {
-          authorizationCode: {
-            authorizationUrl: '/oauth/authorize',
-            tokenUrl: '/oauth/token',
-            scopes: { read: 'Read access', write: 'Read and write access', admin: 'Write access plus webhooks and member administration' },
-          },
+    .addServer('/', 'This server (paths carry the /api/v2 prefix; the OAuth endpoints sit at the site root)')
+    .addSecurity('oauth2', {
+      type: 'oauth2',
+      description:
+        'OAuth2 access tokens (opaque, `wwat_…`, 15 days). Public clients must use PKCE (S256); refresh tokens rotate on ' +
+        'every use. A call needs the scope and the role.',
+      flows: {
+        authorizationCode: {
+          authorizationUrl: '/oauth/authorize',
+          tokenUrl: '/oauth/token',
+          refreshUrl: '/oauth/token',
+          scopes: SCOPES,
         },
+        // No refreshUrl: the client-credentials grant issues no refresh token (RFC 6749 §4.4.3).
+        clientCredentials: { tokenUrl: '/oauth/token', scopes: SCOPES },
       },
-      'oauth2',
-    )
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Personal access token' }, 'apiKey')
-    .build();
-  return SwaggerModule.createDocument(app, config, {
+    })
+    .addSecurity('apiKey', {
+      type: 'http',
+      scheme: 'bearer',
+      description:
+        'A personal access token (`wwpat_…`, 6 months, scopes read write admin; Settings > REST API, or ' +
+        '`npm run cli -- token:create`) or an OAuth2 access token (`wwat_…`). Both are opaque strings, not JWTs.',
+    })
+    .addSecurity('clientBasic', {
+      type: 'http',
+      scheme: 'basic',
+      description: 'OAuth client authentication (client_secret_basic): client_id and client_secret as HTTP Basic credentials.',
+    });
+  for (const [name, description] of TAGS) builder.addTag(name, description);
+  const config = builder.build();
+  config.components = { ...config.components, headers: OPENAPI_HEADERS };
+  const document = SwaggerModule.createDocument(app, config, {
     operationIdFactory: (_controllerKey: string, methodKey: string) => methodKey,
+    extraModels: ERROR_ENVELOPE_MODELS,
   });
+  return declareProcessWideBehaviour(document);
+}
+
+const METHODS = ['get', 'put', 'post', 'delete'] as const;
+
+/**
+ * The content-type parser runs on every request with a body on these methods, before any guard or handler
+ * (DELETE bodies carry `workspace_id`, conventions.md).
+ */
+const BODY_METHODS = new Set<string>(['post', 'put', 'delete']);
+
+const BODY_ERRORS: [status: number, ErrorResponseOptions][] = [
+  [
+    400,
+    {
+      description:
+        'Malformed request body: invalid JSON, JSON nested deeper than 32 levels, or a Content-Type other than ' +
+        'application/json and application/x-www-form-urlencoded (the message says which).',
+      message: 'Malformed request body.',
+    },
+  ],
+  [413, { description: 'The request body is larger than the server accepts (BODY_LIMIT_BYTES).', message: 'Request body too large.' }],
+];
+
+const DATABASE_UNAVAILABLE: ErrorResponseOptions = {
+  description:
+    'The database is unreachable, restarting or failing over. Reads were already retried once on a fresh connection; ' +
+    'retry after Retry-After seconds (a write answered 503 may or may not have committed).',
+  message: 'The service is temporarily unavailable. Please retry shortly.',
+  headers: { 'Retry-After': headerRef('Retry-After') },
+};
+
+const UNEXPECTED_ERROR: ErrorResponseOptions = {
+  description: "Unexpected failure. The details are only in the server log, under this response's X-Request-Id.",
+  message: 'An error occurred',
+};
+
+/**
+ * Responses and headers that come from process-wide machinery rather than from any one handler, declared
+ * here once so every operation, present and future, carries them:
+ * - the body parser: 400 and 413 on every method that takes a body;
+ * - the exception filter: 503 (database unavailable) and 500 everywhere;
+ * - the onSend hook: `X-Request-Id` on every response;
+ * - the guard (operations with `x-permission`, i.e. `@Authenticated`): the rate-limit headers on every
+ *   response it lets through or answers after authenticating, so on everything but 401;
+ * - `@Public()` routes: an explicit `security: []`.
+ * A status a handler declares itself (the OAuth endpoints' RFC 6749 400s) is kept as declared.
+ */
+function declareProcessWideBehaviour(document: OpenAPIObject): OpenAPIObject {
+  for (const pathItem of Object.values(document.paths)) {
+    for (const method of METHODS) {
+      const operation = pathItem[method];
+      if (operation) declareOn(operation, method);
+    }
+  }
+  return document;
+}
+
+function declareOn(operation: OperationObject, method: string): void {
+  operation.security ??= [];
+  const responses = operation.responses as Record<string, ResponseObject>;
+  const defaults: [number, ErrorResponseOptions][] = [
+    ...(BODY_METHODS.has(method) ? BODY_ERRORS : []),
+    [503, DATABASE_UNAVAILABLE],
+    [500, UNEXPECTED_ERROR],
+  ];
+  for (const [status, options] of defaults) responses[status] ??= errorResponseObject(status, options);
+
+  const guarded = 'x-permission' in operation;
+  for (const [status, response] of Object.entries(responses)) {
+    response.headers = {
+      ...response.headers,
+      'X-Request-Id': headerRef('X-Request-Id'),
+      ...(guarded && status !== '401'
+        ? { 'X-RateLimit-Limit': headerRef('X-RateLimit-Limit'), 'X-RateLimit-Remaining': headerRef('X-RateLimit-Remaining') }
+        : {}),
+    };
+  }
 }
 
 function sortKeys(value: unknown): unknown {

@@ -1,14 +1,6 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiExtension,
-  ApiForbiddenResponse,
-  ApiOAuth2,
-  ApiQuery,
-  ApiUnauthorizedResponse,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
-import { ErrorEnvelopeDto } from '@app/common';
+import { ApiBearerAuth, ApiExtension, ApiOAuth2, ApiQuery } from '@nestjs/swagger';
+import { ApiErrorResponse, headerRef } from '@app/common';
 import type { FastifyRequest } from 'fastify';
 import { AuthContext, Principal } from './auth-context';
 import { Permission, PERMISSION_RULES } from './permission';
@@ -20,9 +12,36 @@ export interface AuthenticatedOptions {
   permission: Permission;
 }
 
+const wwwAuthenticate = (required: boolean, description: string) => ({
+  'WWW-Authenticate': { required, description, schema: { type: 'string' as const } },
+});
+
+/**
+ * What the guard can answer on every authenticated route, in its order (conventions.md):
+ * 401 → 429 → 403 scope → (422 workspace_id) → 403 membership/role. (The rate-limit headers that the
+ * guard puts on every later response are added where the document is built, see openapi.ts.)
+ */
+const GUARD_RESPONSES = [
+  ApiErrorResponse(401, {
+    description: 'The token is missing, malformed, unknown, expired or revoked, or its user is disabled.',
+    message: 'Unauthenticated.',
+    headers: wwwAuthenticate(true, '`Bearer`, with `error="invalid_token"` when a token was presented.'),
+  }),
+  ApiErrorResponse(403, {
+    description: 'The token lacks the scope, the caller is no active member of the workspace, or the role may not do this.',
+    message: 'This action is unauthorized.',
+    headers: wwwAuthenticate(false, 'On a missing scope only: `Bearer error="insufficient_scope", scope="<needed>"`.'),
+  }),
+  ApiErrorResponse(429, {
+    description: 'Rate limit exceeded for this principal.',
+    message: 'Too Many Attempts.',
+    headers: { 'Retry-After': headerRef('Retry-After') },
+  }),
+];
+
 /**
  * Declares who may call a route. Sets the guard metadata and the OpenAPI security, scope,
- * `workspace_id` parameter and error responses in one place.
+ * `workspace_id` parameter and the guard's error responses in one place.
  */
 export function Authenticated({ permission }: AuthenticatedOptions): MethodDecorator {
   const rule = PERMISSION_RULES[permission];
@@ -31,12 +50,18 @@ export function Authenticated({ permission }: AuthenticatedOptions): MethodDecor
     ApiOAuth2([rule.scope], 'oauth2'),
     ApiBearerAuth('apiKey'),
     ApiExtension('x-permission', permission),
-    ApiUnauthorizedResponse({ type: ErrorEnvelopeDto, description: 'Unauthenticated.' }),
-    ApiForbiddenResponse({ type: ErrorEnvelopeDto, description: 'Missing scope, membership or role.' }),
-    ApiUnprocessableEntityResponse({ type: ErrorEnvelopeDto, description: 'The given data was invalid.' }),
+    ...GUARD_RESPONSES,
   ];
-  if (rule.workspaceScoped) {
+  if (!rule.workspaceScoped) {
+    decorators.push(ApiErrorResponse(422, { description: 'The given data was invalid.', message: 'The given data was invalid.' }));
+  } else {
     decorators.push(
+      ApiErrorResponse(422, {
+        description:
+          'The given data was invalid: `workspace_id` is missing, not an integer or differs between query and body, or another input failed.',
+        message: 'The given data was invalid.',
+        errors: { workspace_id: ['The workspace id field is required.'] },
+      }),
       ApiQuery({
         name: 'workspace_id',
         required: true,

@@ -17,6 +17,7 @@ describe('loadConfig', () => {
       SEED_DEMO: 'false',
       TRUST_PROXY: 'true',
       REDIS_URL: 'redis://127.0.0.1:6379',
+      SWAGGER_OAUTH_CLIENT_ID: '9a1b2c3d4e5f60718293a4b5c6d7e8f9',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -27,7 +28,15 @@ describe('loadConfig', () => {
       trustProxy: true,
       redisUrl: 'redis://127.0.0.1:6379',
       publicUrl: 'http://localhost:8080',
+      swaggerOAuthClientId: '9a1b2c3d4e5f60718293a4b5c6d7e8f9',
     });
+  });
+
+  it('leaves the Swagger UI client id unset by default and rejects one no client could have', () => {
+    expect(loadConfig({}).swaggerOAuthClientId).toBeUndefined();
+    for (const bad of ['has space', 'x'.repeat(65), 'tab\there']) {
+      expect(() => loadConfig({ SWAGGER_OAUTH_CLIENT_ID: bad })).toThrow(/SWAGGER_OAUTH_CLIENT_ID must be an OAuth client id/);
+    }
   });
 
   it('lists every invalid setting at once', () => {

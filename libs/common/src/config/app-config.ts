@@ -27,6 +27,8 @@ export interface AppConfig {
   readonly publicUrl: string;
   /** Behind a reverse proxy: take the client IP (per-IP limits) and protocol (Secure cookies) from X-Forwarded-*. */
   readonly trustProxy: boolean;
+  /** A public OAuth client (redirect URI `${publicUrl}/docs/oauth2-redirect.html`) pre-filled in Swagger UI's Authorize dialog. */
+  readonly swaggerOAuthClientId: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -70,6 +72,15 @@ function readUrl(env: Env, key: string, protocols: string[], problems: string[])
   }
 }
 
+/** An OAuth client_id as this server issues and looks them up: 1–64 visible ASCII characters (RFC 6749 VSCHAR, no space). */
+function readClientId(env: Env, key: string, problems: string[]): string | undefined {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return undefined;
+  if (/^[\x21-\x7e]{1,64}$/.test(raw)) return raw;
+  problems.push(`${key} must be an OAuth client id: 1 to 64 visible ASCII characters, no spaces`);
+  return undefined;
+}
+
 function readLogLevel(env: Env, problems: string[]): LogLevel {
   const raw = env.LOG_LEVEL;
   if (raw === undefined || raw === '') return 'info';
@@ -100,6 +111,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     oauthRefreshTokenTtlSeconds: readInt(env, 'OAUTH_REFRESH_TOKEN_TTL_SECONDS', 2_592_000, 60, 31_536_000, problems),
     publicUrl: readUrl(env, 'PUBLIC_URL', ['http:', 'https:'], problems) ?? `http://localhost:${port}`,
     trustProxy: readBool(env, 'TRUST_PROXY', false, problems),
+    swaggerOAuthClientId: readClientId(env, 'SWAGGER_OAUTH_CLIENT_ID', problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

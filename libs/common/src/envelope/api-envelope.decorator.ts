@@ -1,5 +1,6 @@
 import { applyDecorators, HttpCode, SetMetadata, Type } from '@nestjs/common';
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
+import { ApiErrorResponse } from './api-error-responses';
 import { PaginatedResponseMetaDto, ResponseMetaDto } from './envelope.schemas';
 import { RAW_RESPONSE, RESPONSE_MESSAGE } from './response-message';
 
@@ -9,6 +10,11 @@ export interface EnvelopeOptions {
   /** A plain array in `data`, without pagination. */
   isArray?: boolean;
   status?: number;
+  /**
+   * When the operation can answer 409, and why: a business-rule conflict, or a write that can hit a unique
+   * constraint (the exception filter maps a unique violation to 409).
+   */
+  conflict?: { description: string; message: string };
 }
 
 const envelopes = new Map<string, Type<unknown>>();
@@ -41,8 +47,8 @@ function envelopeFor(dto: Type<unknown> | null, paginated: boolean, isArray: boo
 }
 
 /**
- * Declares a handler's success response: status code, envelope message and the OpenAPI schema.
- * Pass `null` for actions whose `data` is always null.
+ * Declares a handler's success response: status code, envelope message and the OpenAPI schema (plus its 409,
+ * when it has one). Pass `null` for actions whose `data` is always null.
  */
 export function ApiEnvelope(dto: Type<unknown> | null, options: EnvelopeOptions = {}): MethodDecorator {
   const status = options.status ?? 200;
@@ -53,6 +59,9 @@ export function ApiEnvelope(dto: Type<unknown> | null, options: EnvelopeOptions 
     ApiExtraModels(envelope, ...(dto ? [dto] : [])),
     ApiResponse({ status, type: envelope, description: options.message ?? 'Success' }),
   ];
+  if (options.conflict) {
+    decorators.push(ApiErrorResponse(409, options.conflict));
+  }
   return applyDecorators(...decorators);
 }
 

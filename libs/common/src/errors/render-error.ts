@@ -33,6 +33,8 @@ function frameworkStatus(error: unknown): number | undefined {
   return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
 }
 
+export const UNIQUE_VIOLATION_MESSAGE = 'The resource already exists.';
+
 /**
  * A database rejection of client-supplied data (a NUL byte, a value out of range, a constraint raced past
  * the service checks) is the client's error, not a 500. Invariants live in the schema too, so this is
@@ -41,7 +43,7 @@ function frameworkStatus(error: unknown): number | undefined {
 function databaseClientError(error: unknown): RenderedError | undefined {
   const code = (error as { driverError?: { code?: unknown } } | null)?.driverError?.code;
   if (typeof code !== 'string') return undefined;
-  if (code === '23505') return { status: 409, body: errorEnvelope(409, 'The resource already exists.'), headers: {}, unexpected: false };
+  if (code === '23505') return { status: 409, body: errorEnvelope(409, UNIQUE_VIOLATION_MESSAGE), headers: {}, unexpected: false };
   if (code.startsWith('22') || code === '23514' || code === '23503') {
     return { status: 422, body: errorEnvelope(422, 'The given data was invalid.'), headers: {}, unexpected: false };
   }

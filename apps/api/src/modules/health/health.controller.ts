@@ -2,8 +2,10 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Public } from '@app/auth';
-import { ApiEnvelope, ApiException } from '@app/common';
+import { ApiEnvelope, ApiErrorResponse, ApiException } from '@app/common';
 import { DataSource } from 'typeorm';
+
+const DATABASE_UNAVAILABLE = 'Database unavailable.';
 
 export class HealthDto {
   @ApiProperty({ example: 'ok' }) status!: 'ok';
@@ -19,11 +21,12 @@ export class HealthController {
   @Public()
   @ApiOperation({ summary: 'Liveness and database check', description: 'Served outside /api/v2; 503 when the database does not answer.' })
   @ApiEnvelope(HealthDto)
+  @ApiErrorResponse(503, { description: 'The database does not answer.', message: DATABASE_UNAVAILABLE })
   async getHealth(): Promise<HealthDto> {
     try {
       await this.dataSource.query('SELECT 1');
     } catch {
-      throw new ApiException(503, 'Database unavailable.');
+      throw new ApiException(503, DATABASE_UNAVAILABLE);
     }
     return { status: 'ok', database: 'up' };
   }

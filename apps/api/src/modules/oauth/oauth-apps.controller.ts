@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Header, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, OAuthClient, Permission, Principal } from '@app/auth';
-import { ApiEnvelope, utcTimestamp } from '@app/common';
+import { ApiEnvelope, ApiPathId, UNIQUE_VIOLATION_CONFLICT, utcTimestamp } from '@app/common';
 import { CreatedOAuthAppResponseDto, CreateOAuthAppDto, OAuthAppResponseDto } from './credentials.dto';
 import { OAuthClientsService } from './oauth-clients.service';
 import { PersonalAccessTokenOnlyGuard } from './personal-access-token-only.guard';
@@ -25,7 +25,11 @@ export class OAuthAppsController {
 
   @Get()
   @Authenticated({ permission: Permission.CredentialsManage })
-  @ApiOperation({ summary: 'List your OAuth apps (extension)', description: 'Needs a personal access token; OAuth access tokens get 403.' })
+  @ApiOperation({
+    summary: 'List your OAuth apps (extension)',
+    description:
+      'The live apps you registered, oldest first; client secrets are never shown again. Needs a personal access token; OAuth access tokens get 403.',
+  })
   @ApiEnvelope(OAuthAppResponseDto, { isArray: true })
   async listOAuthApps(@CurrentPrincipal() principal: Principal): Promise<OAuthAppResponseDto[]> {
     return (await this.clients.list(principal.userId)).map(toAppResponse);
@@ -38,7 +42,11 @@ export class OAuthAppsController {
     description:
       'The client secret is in the response once (Cache-Control: no-store). Needs a personal access token; OAuth access tokens get 403.',
   })
-  @ApiEnvelope(CreatedOAuthAppResponseDto, { status: 201, message: 'OAuth app created successfully' })
+  @ApiEnvelope(CreatedOAuthAppResponseDto, {
+    status: 201,
+    message: 'OAuth app created successfully',
+    conflict: UNIQUE_VIOLATION_CONFLICT,
+  })
   @Header('Cache-Control', 'no-store')
   @Header('Pragma', 'no-cache')
   async createOAuthApp(@CurrentPrincipal() principal: Principal, @Body() dto: CreateOAuthAppDto): Promise<CreatedOAuthAppResponseDto> {
@@ -55,9 +63,10 @@ export class OAuthAppsController {
   @Authenticated({ permission: Permission.CredentialsManage })
   @ApiOperation({
     summary: 'Delete an OAuth app and revoke its tokens (extension)',
-    description: 'Needs a personal access token; OAuth access tokens get 403.',
+    description:
+      'Every access and refresh token the app holds stops working at once. Only your own apps. Needs a personal access token; OAuth access tokens get 403.',
   })
-  @ApiParam({ name: 'clientId', schema: { type: 'string' } })
+  @ApiPathId('clientId', { notFound: 'OAuth app not found.', type: 'string', example: '9a1b2c3d4e5f60718293a4b5c6d7e8f9' })
   @ApiEnvelope(null, { message: 'OAuth app deleted successfully' })
   async deleteOAuthApp(@CurrentPrincipal() principal: Principal, @Param('clientId') clientId: string): Promise<null> {
     await this.clients.remove(principal.userId, clientId);

@@ -62,7 +62,8 @@ export class OAuthClientsService {
 
   /** A live app by its public client_id, or null. */
   async find(clientId: string | undefined): Promise<OAuthClient | null> {
-    if (!clientId || clientId.length > 64) return null;
+    // Control characters (a NUL) can name no client, and PostgreSQL text could not even compare them.
+    if (!clientId || clientId.length > 64 || /[\u0000-\u001f\u007f]/.test(clientId)) return null;
     return this.dataSource.getRepository(OAuthClient).findOneBy({ clientId, deletedAt: IsNull() });
   }
 

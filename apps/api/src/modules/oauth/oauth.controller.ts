@@ -21,13 +21,16 @@ import { readClientCredentials } from './client-credentials';
 import { describe, isOAuthError, sendInvalidClient, sendOAuthError } from './oauth-errors';
 import { consentPage, errorPage, PAGE_HEADERS, signInPage } from './oauth-pages';
 import { OAUTH_SERVER } from './oauth-server';
-import { AuthorizationServerMetadataDto, OAuthErrorDto, RevokeRequestDto, TokenRequestDto, TokenResponseDto } from './oauth.dto';
+import { AuthorizationServerMetadataDto, RevokeRequestDto, TokenRequestDto } from './oauth.dto';
+import { ApiRevokeResponses, ApiTokenResponses } from './oauth.openapi';
 import { SignInService } from './sign-in.service';
 import { OAuthClientsService } from './oauth-clients.service';
 
 type FormBody = Record<string, unknown> | undefined;
 
 const SUPPORTED_GRANTS = ['authorization_code', 'refresh_token', 'client_credentials'];
+
+const HTML_PAGE = { 'text/html': { schema: { type: 'string' as const } } };
 
 const asText = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
@@ -46,7 +49,10 @@ export class OAuthController {
   @Get('.well-known/oauth-authorization-server')
   @Public()
   @RawResponse()
-  @ApiOperation({ summary: 'Authorization server metadata (RFC 8414)' })
+  @ApiOperation({
+    summary: 'Authorization server metadata (RFC 8414)',
+    description: 'Endpoints, scopes, grants and client authentication methods of this server; URLs are based on PUBLIC_URL.',
+  })
   @ApiOkResponse({ type: AuthorizationServerMetadataDto })
   getAuthorizationServerMetadata(): AuthorizationServerMetadataDto {
     const base = this.config.publicUrl;
@@ -66,7 +72,12 @@ export class OAuthController {
 
   @Get('oauth/authorize')
   @Public()
-  @ApiOperation({ summary: 'Start the authorization-code flow', description: 'Shows the sign-in page, then the consent page.' })
+  @ApiOperation({
+    summary: 'Start the authorization-code flow',
+    description:
+      'A browser page, not an API call: shows the sign-in page, then the consent page; the decision redirects to ' +
+      'redirect_uri with `code` and `state` (or `error=access_denied`).',
+  })
   @ApiQuery({ name: 'client_id', required: true, schema: { type: 'string' } })
   @ApiQuery({ name: 'redirect_uri', required: true, schema: { type: 'string', format: 'uri' }, description: 'Must match exactly.' })
   @ApiQuery({ name: 'response_type', required: true, schema: { type: 'string', enum: ['code'] } })
@@ -75,9 +86,15 @@ export class OAuthController {
   @ApiQuery({ name: 'code_challenge', required: false, schema: { type: 'string', minLength: 43, maxLength: 128 } })
   @ApiQuery({ name: 'code_challenge_method', required: false, schema: { type: 'string', enum: ['S256'] } })
   @ApiProduces('text/html')
-  @ApiResponse({ status: 302, description: 'Back to redirect_uri with an error (or, from the consent form, the code).' })
-  @ApiResponse({ status: 200, description: 'The sign-in or consent page.' })
-  @ApiResponse({ status: 400, description: 'Unknown client or redirect_uri mismatch: an error page, no redirect.' })
+  @ApiResponse({
+    status: 302,
+    description: 'Back to redirect_uri with `error` (invalid_request, invalid_scope, unsupported_response_type) and `state`.',
+    headers: {
+      Location: { required: true, description: 'redirect_uri with the error parameters.', schema: { type: 'string', format: 'uri' } },
+    },
+  })
+  @ApiResponse({ status: 200, description: 'The sign-in or consent page.', content: HTML_PAGE })
+  @ApiResponse({ status: 400, description: 'Unknown client or redirect_uri mismatch: an error page, no redirect.', content: HTML_PAGE })
   async authorize(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query() query: Record<string, unknown>): Promise<void> {
     const params = pickAuthorizeParams(query);
     const check = checkAuthorizeRequest(params, await this.findClient(params.client_id));
@@ -163,16 +180,16 @@ export class OAuthController {
 
   @Post('oauth/token')
   @Public()
-  @ApiOperation({ summary: 'Issue tokens', description: 'authorization_code (PKCE), refresh_token (rotating) and client_credentials.' })
+  @ApiOperation({
+    summary: 'Issue tokens',
+    description:
+      'authorization_code (PKCE S256; required for public clients), refresh_token (rotating: the used refresh token is ' +
+      'invalidated, a replay revokes the chain) and client_credentials (no refresh token). Confidential clients ' +
+      'authenticate with HTTP Basic or client_id + client_secret in the body; public clients send only client_id.',
+  })
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
   @ApiBody({ type: TokenRequestDto })
-  @ApiOkResponse({ type: TokenResponseDto })
-  @ApiResponse({
-    status: 400,
-    type: OAuthErrorDto,
-    description: 'invalid_request, invalid_grant, unsupported_grant_type, invalid_scope, unauthorized_client',
-  })
-  @ApiResponse({ status: 401, type: OAuthErrorDto, description: 'invalid_client' })
+  @ApiTokenResponses()
   async issueToken(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Body() body: FormBody): Promise<void> {
     if (!(await this.withinLimit(`oauth:${request.ip}`, reply))) return void sendOAuthError(reply, 429, 'slow_down', 'Too Many Attempts.');
     const credentials = readClientCredentials(request.headers.authorization, body);
@@ -218,11 +235,14 @@ export class OAuthController {
   @Post('oauth/revoke')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Revoke a token (RFC 7009)', description: 'Always 200, also for unknown tokens; revokes the whole pair.' })
+  @ApiOperation({
+    summary: 'Revoke a token (RFC 7009)',
+    description:
+      'Always 200, also for unknown tokens; revoking either half of a pair revokes both. Client authentication as on ' + '/oauth/token.',
+  })
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
   @ApiBody({ type: RevokeRequestDto })
-  @ApiOkResponse({ description: 'Revoked (or unknown).' })
-  @ApiResponse({ status: 401, type: OAuthErrorDto, description: 'invalid_client' })
+  @ApiRevokeResponses()
   async revokeToken(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Body() body: FormBody): Promise<void> {
     if (!(await this.withinLimit(`oauth:${request.ip}`, reply))) return void sendOAuthError(reply, 429, 'slow_down', 'Too Many Attempts.');
     const credentials = readClientCredentials(request.headers.authorization, body);

@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 // Documentation only: the OAuth endpoints answer RFC 6749/7009/8414 bodies, not the API envelope, and
 // read their (form or JSON) bodies themselves, so these classes never reach the ValidationPipe.
 
+/** Client authentication (auth.md): HTTP Basic, or these fields in the body; a public client sends only client_id. */
 export class TokenRequestDto {
   @ApiProperty({
     enum: ['authorization_code', 'refresh_token', 'client_credentials'],
@@ -10,9 +11,13 @@ export class TokenRequestDto {
     example: 'authorization_code',
   })
   grant_type!: string;
-  @ApiProperty({ description: 'Required for all grants (or in HTTP Basic).', example: '9a1b2c3d4e5f60718293a4b5c6d7e8f9' })
-  client_id!: string;
-  @ApiPropertyOptional({ description: 'Confidential clients only (or in HTTP Basic).' }) client_secret?: string;
+  @ApiPropertyOptional({
+    description: 'Required unless the client authenticates with HTTP Basic (client_id:client_secret); public clients always send it.',
+    example: '9a1b2c3d4e5f60718293a4b5c6d7e8f9',
+  })
+  client_id?: string;
+  @ApiPropertyOptional({ description: 'Confidential clients that do not use HTTP Basic; public clients never send one.' })
+  client_secret?: string;
   @ApiPropertyOptional({ description: 'authorization_code grant.' }) code?: string;
   @ApiPropertyOptional({ format: 'uri', description: 'authorization_code grant: the value sent to authorize.' }) redirect_uri?: string;
   @ApiPropertyOptional({ minLength: 43, maxLength: 128, description: 'PKCE verifier, when a code_challenge was sent.' })
@@ -32,9 +37,19 @@ export class TokenResponseDto {
 
 export class RevokeRequestDto {
   @ApiProperty({ example: 'wwrt_…' }) token!: string;
-  @ApiPropertyOptional({ enum: ['access_token', 'refresh_token'], enumName: 'OAuthTokenTypeHint' }) token_type_hint?: string;
-  @ApiPropertyOptional({ description: 'Client authentication in the body (or HTTP Basic).' }) client_id?: string;
-  @ApiPropertyOptional() client_secret?: string;
+  @ApiPropertyOptional({
+    enum: ['access_token', 'refresh_token'],
+    enumName: 'OAuthTokenTypeHint',
+    example: 'refresh_token',
+    description: 'Optional hint; either kind of token is found without it.',
+  })
+  token_type_hint?: string;
+  @ApiPropertyOptional({
+    description: 'Required unless the client authenticates with HTTP Basic (client_id:client_secret).',
+    example: '9a1b2c3d4e5f60718293a4b5c6d7e8f9',
+  })
+  client_id?: string;
+  @ApiPropertyOptional({ description: 'Confidential clients that do not use HTTP Basic.' }) client_secret?: string;
 }
 
 export class AuthorizationServerMetadataDto {

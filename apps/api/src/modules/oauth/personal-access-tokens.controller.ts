@@ -1,10 +1,12 @@
 import { Body, Controller, Delete, Get, Header, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, Permission, Principal } from '@app/auth';
-import { ApiEnvelope, IdParamPipe } from '@app/common';
+import { ApiEnvelope, ApiPathId, IdParamPipe, UNIQUE_VIOLATION_CONFLICT } from '@app/common';
 import { CreatedPersonalAccessTokenResponseDto, CreatePersonalAccessTokenDto, PersonalAccessTokenResponseDto } from './credentials.dto';
 import { PersonalAccessTokenOnlyGuard } from './personal-access-token-only.guard';
 import { PersonalAccessTokensService } from './personal-access-tokens.service';
+
+const TOKEN_NOT_FOUND = 'Personal access token not found.';
 
 @ApiTags('Extensions')
 @Controller('personal-access-tokens')
@@ -30,7 +32,11 @@ export class PersonalAccessTokensController {
     description:
       'The token is in the response once (Cache-Control: no-store); valid 6 months. Needs a personal access token; OAuth access tokens get 403.',
   })
-  @ApiEnvelope(CreatedPersonalAccessTokenResponseDto, { status: 201, message: 'Token created successfully' })
+  @ApiEnvelope(CreatedPersonalAccessTokenResponseDto, {
+    status: 201,
+    message: 'Token created successfully',
+    conflict: UNIQUE_VIOLATION_CONFLICT,
+  })
   @Header('Cache-Control', 'no-store')
   @Header('Pragma', 'no-cache')
   createPersonalAccessToken(
@@ -44,13 +50,14 @@ export class PersonalAccessTokensController {
   @Authenticated({ permission: Permission.CredentialsManage })
   @ApiOperation({
     summary: 'Revoke a personal access token (extension)',
-    description: 'Needs a personal access token; OAuth access tokens get 403.',
+    description:
+      'Revocation is immediate: the next request with that token gets 401. Only your own tokens. Needs a personal access token; OAuth access tokens get 403.',
   })
-  @ApiParam({ name: 'tokenId', schema: { type: 'integer' } })
+  @ApiPathId('tokenId', { notFound: TOKEN_NOT_FOUND, example: 12 })
   @ApiEnvelope(null, { message: 'Token revoked successfully' })
   async revokePersonalAccessToken(
     @CurrentPrincipal() principal: Principal,
-    @Param('tokenId', new IdParamPipe('Personal access token not found.')) tokenId: number,
+    @Param('tokenId', new IdParamPipe(TOKEN_NOT_FOUND)) tokenId: number,
   ): Promise<null> {
     await this.tokens.revoke(principal.userId, tokenId);
     return null;

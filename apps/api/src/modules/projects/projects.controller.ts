@@ -1,12 +1,13 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, AuthContext, Authenticated, Permission } from '@app/auth';
-import { ApiEnvelope, IdParamPipe, Paginated } from '@app/common';
+import { ApiEnvelope, ApiPathId, IdParamPipe, Paginated } from '@app/common';
 import { CreateProjectDto, ListProjectsQueryDto, ProjectResponseDto, UpdateProjectDto } from './projects.dto';
 import { ProjectsService } from './projects.service';
 
-const ProjectId = (): ParameterDecorator => Param('projectId', new IdParamPipe('Project not found.'));
-const ApiProjectId = (): MethodDecorator => ApiParam({ name: 'projectId', schema: { type: 'integer', example: 100 } });
+const PROJECT_NOT_FOUND = 'Project not found.';
+const ProjectId = (): ParameterDecorator => Param('projectId', new IdParamPipe(PROJECT_NOT_FOUND));
+const ApiProjectId = (): MethodDecorator => ApiPathId('projectId', { notFound: PROJECT_NOT_FOUND, example: 100 });
 
 @ApiTags('Projects')
 @Controller('projects')
@@ -31,7 +32,10 @@ export class ProjectsController {
 
   @Get(':projectId')
   @Authenticated({ permission: Permission.ProjectsView })
-  @ApiOperation({ summary: 'Get a project' })
+  @ApiOperation({
+    summary: 'Get a project',
+    description: 'One project with its tags; rate fields only for callers who may view rates. Archived projects return 404.',
+  })
   @ApiProjectId()
   @ApiEnvelope(ProjectResponseDto, { message: 'Project retrieved successfully' })
   getProject(@Auth() auth: AuthContext, @ProjectId() projectId: number): Promise<ProjectResponseDto> {

@@ -10,7 +10,8 @@ const MAX_BUDGET = 999_999_999_999;
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
 export class ListProjectsQueryDto extends PaginationQueryDto {
-  @ApiPropertyOptional({ description: 'Case-insensitive partial match on the project name.', example: 'Marketing', maxLength: 255 })
+  // No `example` on optional query parameters: Swagger UI would pre-fill it and filter the first "Try it out".
+  @ApiPropertyOptional({ description: 'Case-insensitive partial match on the project name, e.g. `Marketing`.', maxLength: 255 })
   @Transform(({ value }: { value: unknown }) => (value === '' ? undefined : value))
   @IsOptional()
   @IsString()
