@@ -28,6 +28,8 @@ export function clientSecretAccepted(client: Pick<OAuthClient, 'secretHash'>, se
   return !!secret && hashesMatch(client.secretHash, hashSecret(secret));
 }
 
+const hasControlCharacter = (text: string): boolean => [...text].some((char) => char < ' ' || char === '\u007f');
+
 function grantsFor(input: RegisterClientInput): OAuthGrant[] {
   return input.grantType === 'client_credentials' ? ['client_credentials'] : ['authorization_code', 'refresh_token'];
 }
@@ -63,7 +65,7 @@ export class OAuthClientsService {
   /** A live app by its public client_id, or null. */
   async find(clientId: string | undefined): Promise<OAuthClient | null> {
     // Control characters (a NUL) can name no client, and PostgreSQL text could not even compare them.
-    if (!clientId || clientId.length > 64 || /[\u0000-\u001f\u007f]/.test(clientId)) return null;
+    if (!clientId || clientId.length > 64 || hasControlCharacter(clientId)) return null;
     return this.dataSource.getRepository(OAuthClient).findOneBy({ clientId, deletedAt: IsNull() });
   }
 
