@@ -181,6 +181,32 @@ describe('Hostile input gets a clear error and changes nothing (e2e)', () => {
     });
   });
 
+  describe('the OAuth endpoints answer RFC 6749 errors whoever fails', () => {
+    it.each([
+      ['a deeply nested body', 'application/json', `${'['.repeat(100)}${']'.repeat(100)}`, 400],
+      ['a JSON body that is not an object', 'application/json', 'true', 400],
+      ['an unsupported content type', 'text/xml', '<token/>', 400],
+    ])('answers %s on /oauth/token and /oauth/revoke with invalid_request, uncached', async (_, type, body, status) => {
+      for (const path of ['/oauth/token', '/oauth/revoke']) {
+        const res = await http.raw().post(path).set('Content-Type', type).send(body).expect(status);
+        expect(res.body).toMatchObject({ error: 'invalid_request', error_description: expect.any(String) });
+        expect(res.body.success).toBeUndefined();
+        expect(res.headers['cache-control']).toBe('no-store');
+      }
+    });
+
+    it('refuses a token_type_hint outside the documented two', async () => {
+      const app = await t.factories.oauthApp(owner.userId, { confidential: false });
+      const res = await http
+        .raw()
+        .post('/oauth/revoke')
+        .type('form')
+        .send({ client_id: app.client.clientId, token: 'x', token_type_hint: 'id_token' })
+        .expect(400);
+      expect(res.body.error).toBe('invalid_request');
+    });
+  });
+
   describe('framework responses', () => {
     it('answers a bare OPTIONS without a framework body', async () => {
       const res = await http.raw().options('/api/v2/projects');

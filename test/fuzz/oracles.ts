@@ -68,7 +68,7 @@ export function checkResponse(operation: Operation, request: FuzzRequest, respon
 
   if (status >= 400) {
     const declared = (operation.operation.responses ?? {})[String(status)];
-    const htmlByDesign = contentType === 'text/html' && declared !== undefined && !declared.content;
+    const htmlByDesign = contentType === 'text/html' && declared !== undefined && (!declared.content || 'text/html' in declared.content);
     if (errorFamily(operation) === 'envelope') {
       const problems = isJsonMediaType(contentType)
         ? envelopeProblems(status, parse(response.body))

@@ -15,6 +15,12 @@ import {
 } from './values';
 
 /** One generated HTTP request, with what the oracles need to know about it. */
+/** Whether the operation needs a credential: some security requirement, and no anonymous `{}` alternative. */
+function requiresCredential(operation: Operation): boolean {
+  const requirements = operation.operation.security ?? [];
+  return requirements.length > 0 && requirements.every((requirement) => Object.keys(requirement).length > 0);
+}
+
 export interface FuzzRequest {
   operationId: string;
   method: string;
@@ -94,7 +100,7 @@ export class RequestGenerator {
     const params = (operation.operation.parameters ?? []).filter((p) => p.in === 'path' || p.in === 'query');
     const body = operation.operation.requestBody;
     const bodyTypes = Object.keys(body?.content ?? {});
-    const secured = (operation.operation.security ?? []).length > 0;
+    const secured = requiresCredential(operation);
 
     const strategies: { weight: number; arbitrary: fc.Arbitrary<Draft> }[] = [
       { weight: 3, arbitrary: this.draft(operation, params, { kind: 'valid' }) },
@@ -294,7 +300,7 @@ export class RequestGenerator {
   }
 
   private authHeader(operation: Operation, vary: boolean): fc.Arbitrary<AuthDraft> {
-    const secured = (operation.operation.security ?? []).length > 0;
+    const secured = requiresCredential(operation);
     const creds = () => this.credentials();
     const variants: fc.Arbitrary<AuthDraft>[] = [];
     const live = fc.constant<AuthDraft>({ label: 'owner', credential: 'valid', value: () => `Bearer ${creds().ownerToken}` });

@@ -104,7 +104,7 @@ const UNEXPECTED_ERROR: ErrorResponseOptions = {
 /**
  * Responses and headers that come from process-wide machinery rather than from any one handler, declared
  * here once so every operation, present and future, carries them:
- * - the body parser: 400 and 413 on every method that takes a body;
+ * - the body parser: JSON and form-encoded bodies, and 400 and 413 on every method that takes a body;
  * - the exception filter: 503 (database unavailable) and 500 everywhere;
  * - the onSend hook: `X-Request-Id` on every response;
  * - the guard (operations with `x-permission`, i.e. `@Authenticated`): the rate-limit headers on every
@@ -124,6 +124,10 @@ function declareProcessWideBehaviour(document: OpenAPIObject): OpenAPIObject {
 
 function declareOn(operation: OperationObject, method: string): void {
   operation.security ??= [];
+  // conventions.md: every write route parses form-encoded bodies too, coerced to the declared types.
+  const body = operation.requestBody as { content: Record<string, { schema?: unknown }> } | undefined;
+  const json = body?.content['application/json'];
+  if (json) body.content['application/x-www-form-urlencoded'] ??= { schema: json.schema };
   const responses = operation.responses as Record<string, ResponseObject>;
   const defaults: [number, ErrorResponseOptions][] = [
     ...(BODY_METHODS.has(method) ? BODY_ERRORS : []),

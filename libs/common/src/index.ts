@@ -24,3 +24,4 @@ export * from './body/json-body-parser';
 export * from './errors/connection-lost';
 export * from './validation/database-id';
 export * from './errors/read-retry.interceptor';
+export * from './errors/oauth-error-body';

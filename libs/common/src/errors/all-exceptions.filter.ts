@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { asOAuthError, OAUTH_ERROR_PATHS } from './oauth-error-body';
 import { renderError } from './render-error';
 
 /** The single exception filter: every failure leaves as the error envelope. */
@@ -15,6 +16,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
       request.log.error({ err: exception, method: request.method, route: request.routeOptions.url }, 'unhandled error');
     } else if (rendered.status === 503) {
       request.log.warn({ err: exception, method: request.method, route: request.routeOptions.url }, 'database unavailable');
+    }
+    if (OAUTH_ERROR_PATHS.has(request.url.split('?')[0])) {
+      const oauth = asOAuthError(rendered);
+      return void reply.status(oauth.status).headers(oauth.headers).send(oauth.body);
     }
     void reply.status(rendered.status).headers(rendered.headers).send(rendered.body);
   }

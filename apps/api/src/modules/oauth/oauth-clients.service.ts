@@ -90,6 +90,7 @@ export class OAuthClientsService {
 
   /** Deleting an app revokes every token it holds. */
   async remove(userId: number, clientId: string): Promise<void> {
+    if (clientId.length > 64 || hasControlCharacter(clientId)) throw credentialsError('OAuthAppNotFound');
     await this.dataSource.transaction(async (manager) => {
       const client = await manager.getRepository(OAuthClient).findOneBy({ clientId, userId, deletedAt: IsNull() });
       if (!client) throw credentialsError('OAuthAppNotFound');

@@ -28,6 +28,7 @@ import { OAuthClientsService } from './oauth-clients.service';
 
 type FormBody = Record<string, unknown> | undefined;
 
+const TOKEN_TYPE_HINTS = ['access_token', 'refresh_token'];
 const SUPPORTED_GRANTS = ['authorization_code', 'refresh_token', 'client_credentials'];
 
 const HTML_PAGE = { 'text/html': { schema: { type: 'string' as const } } };
@@ -252,6 +253,10 @@ export class OAuthController {
     if (!client) return void sendInvalidClient(reply, viaBasic);
     const token = asText(body?.token);
     if (!token) return void sendOAuthError(reply, 400, 'invalid_request', 'Missing parameter: token.');
+    const hint = body?.token_type_hint;
+    if (hint !== undefined && !TOKEN_TYPE_HINTS.includes(hint as string)) {
+      return void sendOAuthError(reply, 400, 'invalid_request', 'token_type_hint must be access_token or refresh_token.');
+    }
     await this.clients.revokeToken(client, token);
     void reply.status(200).headers({ 'cache-control': 'no-store' }).send();
   }

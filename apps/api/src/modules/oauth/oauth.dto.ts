@@ -41,7 +41,7 @@ export class RevokeRequestDto {
     enum: ['access_token', 'refresh_token'],
     enumName: 'OAuthTokenTypeHint',
     example: 'refresh_token',
-    description: 'Optional hint; either kind of token is found without it.',
+    description: 'Optional hint; either kind of token is found without it. Any other value is a 400 invalid_request.',
   })
   token_type_hint?: string;
   @ApiPropertyOptional({

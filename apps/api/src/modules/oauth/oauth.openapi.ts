@@ -1,11 +1,12 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiBasicAuth, ApiExtraModels, ApiResponse, ApiSecurity, getSchemaPath } from '@nestjs/swagger';
 import type { HeaderObject, HeadersObject } from '@nestjs/swagger';
-import { ErrorEnvelopeDto, errorExample, headerRef } from '@app/common';
+import { headerRef } from '@app/common';
 import { OAuthErrorDto, TokenResponseDto } from './oauth.dto';
 
-// OpenAPI declarations of the token and revocation endpoints. They answer RFC 6749 bodies, not the envelope,
-// except for what the framework rejects before the handler runs (an unparsable body: the error envelope).
+// OpenAPI declarations of the token and revocation endpoints. They answer RFC 6749 bodies, never the envelope:
+// failures outside the handlers (an unparsable or oversized body, a database outage) are rendered in the same
+// shape by the exception filter.
 
 const header = (required: boolean, description: string, example: string): HeaderObject => ({
   required,
@@ -37,26 +38,23 @@ function oauthError(status: number, description: string, example: OAuthErrorExam
   });
 }
 
-/** An RFC 6749 error from the handler, or the error envelope for a failure outside it: either may come back. */
-function oauthErrorOrEnvelope(status: number, description: string, example: OAuthErrorExample): MethodDecorator {
-  return ApiResponse({
-    status,
-    description,
-    headers: { ...RATE_LIMIT, ...noStore(false) },
-    content: {
-      'application/json': {
-        schema: { oneOf: [{ $ref: getSchemaPath(OAuthErrorDto) }, { $ref: getSchemaPath(ErrorEnvelopeDto) }] },
-        examples: {
-          oauth: { summary: 'RFC 6749 error', value: oauthErrorBody(example) },
-          envelope: {
-            summary: 'Error envelope',
-            value: errorExample(status, status === 400 ? 'Malformed request body.' : 'An error occurred'),
-          },
-        },
-      },
-    },
-  });
-}
+/** What the exception filter answers on these endpoints before or outside the handler. */
+const outsideTheHandler = (): MethodDecorator[] => [
+  oauthError(413, 'invalid_request: the body is larger than BODY_LIMIT_BYTES.', {
+    error: 'invalid_request',
+    error_description: 'Request body too large.',
+  }),
+  oauthError(
+    503,
+    'temporarily_unavailable: the database is unreachable; retry after Retry-After seconds.',
+    { error: 'temporarily_unavailable', error_description: 'The service is temporarily unavailable. Please retry shortly.' },
+    { 'Retry-After': headerRef('Retry-After') },
+  ),
+  oauthError(500, 'server_error: an unexpected failure (details only in the server log).', {
+    error: 'server_error',
+    error_description: 'An error occurred',
+  }),
+];
 
 const tooMany = (): MethodDecorator =>
   oauthError(
@@ -74,7 +72,7 @@ const clientAuthentication = (): MethodDecorator => applyDecorators(ApiBasicAuth
 
 export function ApiTokenResponses(): MethodDecorator {
   return applyDecorators(
-    ApiExtraModels(OAuthErrorDto, ErrorEnvelopeDto),
+    ApiExtraModels(OAuthErrorDto),
     clientAuthentication(),
     ApiResponse({
       status: 200,
@@ -82,10 +80,10 @@ export function ApiTokenResponses(): MethodDecorator {
       description: 'The token pair (no refresh_token for client_credentials).',
       headers: { ...RATE_LIMIT, ...noStore(true) },
     }),
-    oauthErrorOrEnvelope(
+    oauthError(
       400,
-      'invalid_request, invalid_grant, unsupported_grant_type, invalid_scope or unauthorized_client; the error envelope ' +
-        'when the body does not parse.',
+      'invalid_request (also for a body that does not parse), invalid_grant, unsupported_grant_type, invalid_scope or ' +
+        'unauthorized_client.',
       { error: 'invalid_grant', error_description: 'The refresh token is invalid.' },
     ),
     oauthError(
@@ -95,23 +93,20 @@ export function ApiTokenResponses(): MethodDecorator {
       { 'WWW-Authenticate': header(false, 'When the client used HTTP Basic.', 'Basic realm="Service"') },
     ),
     tooMany(),
-    oauthErrorOrEnvelope(500, 'server_error from the authorization server, or the error envelope for an unexpected failure.', {
-      error: 'server_error',
-      error_description: 'Server error',
-    }),
+    ...outsideTheHandler(),
   );
 }
 
 export function ApiRevokeResponses(): MethodDecorator {
   return applyDecorators(
-    ApiExtraModels(OAuthErrorDto, ErrorEnvelopeDto),
+    ApiExtraModels(OAuthErrorDto),
     clientAuthentication(),
     ApiResponse({
       status: 200,
       description: 'Revoked, or the token was unknown or already revoked (RFC 7009 §2.2). Empty body.',
       headers: { ...RATE_LIMIT, 'Cache-Control': header(true, 'Never cached.', 'no-store') },
     }),
-    oauthErrorOrEnvelope(400, 'invalid_request: `token` is missing; the error envelope when the body does not parse.', {
+    oauthError(400, 'invalid_request: `token` is missing, or the body does not parse.', {
       error: 'invalid_request',
       error_description: 'Missing parameter: token.',
     }),
@@ -120,5 +115,6 @@ export function ApiRevokeResponses(): MethodDecorator {
       error_description: 'Client authentication failed.',
     }),
     tooMany(),
+    ...outsideTheHandler(),
   );
 }
