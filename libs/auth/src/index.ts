@@ -43,3 +43,4 @@ export const AUTH_ENTITIES = [
   BrowserSession,
   SignInThrottle,
 ];
+export * from './access';

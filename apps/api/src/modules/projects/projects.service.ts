@@ -1,14 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuthContext } from '@app/auth';
-import { ApiException, Paginated, pageOffset, pageRequest, paginationMeta } from '@app/common';
+import { AuthContext, projectScope, requireVisible } from '@app/auth';
+import { ApiException, paginate, Paginated, pageRequest } from '@app/common';
 import { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { projectScopePredicate } from './project-visibility';
 import { Project } from './project.entity';
 import { CreateProjectDto, ListProjectsQueryDto, ProjectResponseDto, TagDto, UpdateProjectDto } from './projects.dto';
 import { projectError } from './projects.exception';
 import { ProjectRow, toProjectResponse } from './projects.mapper';
 
+type ProjectRowWithTags = ProjectRow & { tags: TagDto[] };
+
+/** One project, children included: per-row subqueries, so a read is one statement. */
 const PROJECT_COLUMNS = [
   'p.id AS id',
   'p.name AS name',
@@ -23,7 +25,9 @@ const PROJECT_COLUMNS = [
   'p.rate AS rate',
   'p.weekly_hours_limit AS weekly_hours_limit',
   'p.screenshots AS screenshots',
-  `(SELECT count(*) FROM contracts c WHERE c.project_id = p.id AND c.status = 'active' AND c.deleted_at IS NULL)::int AS contracts_count`,
+  `(SELECT count(*) FROM contracts pc WHERE pc.project_id = p.id AND pc.status = 'active' AND pc.deleted_at IS NULL)::int AS contracts_count`,
+  `(SELECT coalesce(json_agg(json_build_object('id', tag.id, 'name', tag.name, 'color', tag.color) ORDER BY tag.name, tag.id), '[]'::json)
+      FROM project_tags tag_link JOIN tags tag ON tag.id = tag_link.tag_id WHERE tag_link.project_id = p.id) AS tags`,
   'p.created_at AS created_at',
   'p.updated_at AS updated_at',
   'p.deleted_at AS deleted_at',
@@ -39,20 +43,17 @@ function deadlineBeforeStart(): ApiException {
 export class ProjectsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async list(auth: AuthContext, query: ListProjectsQueryDto): Promise<Paginated<ProjectResponseDto>> {
-    const page = pageRequest(query);
-    const visible = this.visibleProjects(auth);
+  list(auth: AuthContext, query: ListProjectsQueryDto): Promise<Paginated<ProjectResponseDto>> {
+    const visible = this.visibleProjects(this.dataSource.manager, auth);
     if (query.name) visible.andWhere(`p.name ILIKE :name ESCAPE '\\'`, { name: `%${escapeLike(query.name)}%` });
-    const [{ total }, rows] = await Promise.all([
-      visible
-        .clone()
-        .select('count(*)::int', 'total')
-        .getRawOne<{ total: number }>()
-        .then((r) => r ?? { total: 0 }),
-      visible.clone().select(PROJECT_COLUMNS).orderBy('p.id', 'ASC').offset(pageOffset(page)).limit(page.perPage).getRawMany<ProjectRow>(),
-    ]);
-    const items = await this.withTags(rows, auth);
-    return new Paginated(items, paginationMeta(total, page, items.length));
+    return paginate({
+      query: visible,
+      idColumn: 'p.id',
+      orderBy: [['p.id', 'ASC']],
+      select: PROJECT_COLUMNS,
+      page: pageRequest(query),
+      map: (row: ProjectRowWithTags) => toProjectResponse(row, row.tags, auth.canViewRates),
+    });
   }
 
   get(auth: AuthContext, projectId: number): Promise<ProjectResponseDto> {
@@ -60,7 +61,7 @@ export class ProjectsService {
   }
 
   /** A write answers with the row it wrote, read in its own transaction: never another writer's state. */
-  async create(auth: AuthContext, dto: CreateProjectDto): Promise<ProjectResponseDto> {
+  create(auth: AuthContext, dto: CreateProjectDto): Promise<ProjectResponseDto> {
     if (dto.start_date && dto.deadline && dto.deadline < dto.start_date) throw deadlineBeforeStart();
     return this.dataSource.transaction(async (manager) => {
       const result = await manager
@@ -83,10 +84,10 @@ export class ProjectsService {
     });
   }
 
-  async update(auth: AuthContext, projectId: number, dto: UpdateProjectDto): Promise<ProjectResponseDto> {
+  update(auth: AuthContext, projectId: number, dto: UpdateProjectDto): Promise<ProjectResponseDto> {
     return this.dataSource.transaction(async (manager) => {
-      const current = await this.lockLiveProject(manager, auth, projectId);
-      const startDate = dto.start_date !== undefined ? dto.start_date : current.startDate;
+      const current = await this.requireProject(manager, auth, projectId);
+      const startDate = dto.start_date !== undefined ? dto.start_date : current.start_date;
       const deadline = dto.deadline !== undefined ? dto.deadline : current.deadline;
       if (startDate && deadline && deadline < startDate) throw deadlineBeforeStart();
       const changes: Partial<Project> = {
@@ -109,67 +110,54 @@ export class ProjectsService {
     });
   }
 
-  async archive(auth: AuthContext, projectId: number): Promise<null> {
-    const result = await this.dataSource
-      .createQueryBuilder()
-      .update(Project)
-      .set({ deletedAt: () => 'now()', updatedAt: () => 'now()' })
-      .where('id = :projectId AND workspace_id = :workspaceId AND deleted_at IS NULL', { projectId, workspaceId: auth.workspaceId })
-      .execute();
-    if (!result.affected) throw projectError('NotFound');
-    return null;
+  archive(auth: AuthContext, projectId: number): Promise<null> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.requireProject(manager, auth, projectId);
+      await manager
+        .createQueryBuilder()
+        .update(Project)
+        .set({ deletedAt: () => 'now()', updatedAt: () => 'now()' })
+        .where('id = :projectId', { projectId })
+        .execute();
+      return null;
+    });
+  }
+
+  /** The live project, in the caller's workspace and scope, locked for the rest of the transaction. */
+  private requireProject(
+    manager: EntityManager,
+    auth: AuthContext,
+    projectId: number,
+  ): Promise<{ id: number; start_date: string | null; deadline: string | null }> {
+    return requireVisible(manager, auth, {
+      table: 'projects',
+      alias: 'p',
+      id: projectId,
+      scope: projectScope(auth, 'p'),
+      notFound: () => projectError('NotFound'),
+      lock: true,
+      columns: ['p.id AS id', 'p.start_date AS start_date', 'p.deadline AS deadline'],
+    });
   }
 
   private async readVisible(manager: EntityManager, auth: AuthContext, projectId: number): Promise<ProjectResponseDto> {
-    const row = await this.visibleProjects(auth, manager)
+    const row = await this.visibleProjects(manager, auth)
       .select(PROJECT_COLUMNS)
       .andWhere('p.id = :projectId', { projectId })
-      .getRawOne<ProjectRow>();
+      .getRawOne<ProjectRowWithTags>();
     if (!row) throw projectError('NotFound');
-    const [project] = await this.withTags([row], auth, manager);
-    return project;
+    return toProjectResponse(row, row.tags, auth.canViewRates);
   }
 
-  private visibleProjects(auth: AuthContext, manager: EntityManager = this.dataSource.manager): SelectQueryBuilder<ObjectLiteral> {
+  private visibleProjects(manager: EntityManager, auth: AuthContext): SelectQueryBuilder<ObjectLiteral> {
     const query = manager
       .createQueryBuilder()
       .from('projects', 'p')
       .innerJoin('workspaces', 'w', 'w.id = p.workspace_id')
       .where('p.workspace_id = :workspaceId', { workspaceId: auth.workspaceId })
       .andWhere('p.deleted_at IS NULL');
-    const scope = projectScopePredicate(auth);
-    if (scope) query.andWhere(scope, { userId: auth.userId });
+    const scope = projectScope(auth, 'p');
+    if (scope) query.andWhere(scope.sql, scope.params);
     return query;
-  }
-
-  private async lockLiveProject(manager: EntityManager, auth: AuthContext, projectId: number): Promise<Project> {
-    const project = await manager
-      .getRepository(Project)
-      .createQueryBuilder('p')
-      .setLock('pessimistic_write')
-      .where('p.id = :projectId AND p.workspace_id = :workspaceId AND p.deleted_at IS NULL', {
-        projectId,
-        workspaceId: auth.workspaceId,
-      })
-      .getOne();
-    if (!project) throw projectError('NotFound');
-    return project;
-  }
-
-  /** Tags for a whole page in one query (no N+1). */
-  private async withTags(
-    rows: ProjectRow[],
-    auth: AuthContext,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<ProjectResponseDto[]> {
-    if (rows.length === 0) return [];
-    const tagRows: (TagDto & { project_id: number })[] = await manager.query(
-      `SELECT pt.project_id, t.id, t.name, t.color FROM project_tags pt JOIN tags t ON t.id = pt.tag_id
-        WHERE pt.project_id = ANY($1) ORDER BY t.name, t.id`,
-      [rows.map((row) => row.id)],
-    );
-    const byProject = new Map<number, TagDto[]>();
-    for (const { project_id, ...tag } of tagRows) byProject.set(project_id, [...(byProject.get(project_id) ?? []), tag]);
-    return rows.map((row) => toProjectResponse(row, byProject.get(row.id) ?? [], auth.canViewRates));
   }
 }

@@ -1,0 +1,5 @@
+export * from './sql-fragment';
+export * from './project-scope';
+export * from './person-scope';
+export * from './require-visible';
+export * from './assert-in-workspace';
