@@ -56,8 +56,8 @@ export function isDatabaseConnectionLost(error: unknown): boolean {
 }
 
 /**
- * Runs a read, and runs it once more when the database dropped its connection: the pool has discarded the
- * dead client by then, so the second try gets a fresh one. Only for reads (and idempotent bookkeeping such as
+ * Runs a read, and runs it once more when the database dropped its connection: the pool discards the dead
+ * client, so the second try gets a fresh one. Only for reads (and idempotent bookkeeping such as
  * a token's last-used time): a write that failed this way may have committed, so it is never repeated.
  */
 export async function retryReadOnce<T>(read: () => Promise<T>): Promise<T> {
@@ -65,6 +65,18 @@ export async function retryReadOnce<T>(read: () => Promise<T>): Promise<T> {
     return await read();
   } catch (error) {
     if (!isDatabaseConnectionLost(error)) throw error;
+    await settleDroppedConnections();
     return read();
   }
+}
+
+/**
+ * When the server drops one connection it usually dropped them all (restart, failover); the pool learns of
+ * each from its socket events. A short pause lets those arrive, so the retry gets a live connection rather
+ * than the next dead idle one.
+ */
+export const RETRY_SETTLE_MS = 100;
+
+export function settleDroppedConnections(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, RETRY_SETTLE_MS));
 }

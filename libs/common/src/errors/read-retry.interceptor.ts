@@ -1,7 +1,7 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { Observable, retry, throwError, timer } from 'rxjs';
-import { isDatabaseConnectionLost } from './connection-lost';
+import { isDatabaseConnectionLost, RETRY_SETTLE_MS } from './connection-lost';
 
 const READ_METHODS = new Set(['GET', 'HEAD']);
 
@@ -17,6 +17,11 @@ export class ReadRetryInterceptor implements NestInterceptor {
     if (!READ_METHODS.has(method)) return next.handle();
     return next
       .handle()
-      .pipe(retry({ count: 1, delay: (error: unknown) => (isDatabaseConnectionLost(error) ? timer(0) : throwError(() => error)) }));
+      .pipe(
+        retry({
+          count: 1,
+          delay: (error: unknown) => (isDatabaseConnectionLost(error) ? timer(RETRY_SETTLE_MS) : throwError(() => error)),
+        }),
+      );
   }
 }
