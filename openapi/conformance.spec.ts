@@ -10,6 +10,7 @@ interface Schema {
   required?: string[];
   items?: Schema;
   allOf?: Schema[];
+  'x-extension'?: boolean;
   additionalProperties?: boolean;
 }
 
@@ -18,6 +19,7 @@ interface Parameter {
   in: string;
   required?: boolean;
   schema: Schema;
+  'x-extension'?: boolean;
 }
 
 interface Operation {
@@ -269,6 +271,17 @@ describe('compareToReference', () => {
       expect(mismatches).toEqual(['getProject: unexpected query parameter "sort"']);
     });
 
+    it('skips an extra parameter marked x-extension, and only a marked one', () => {
+      const mismatches = mismatchesAfter((doc) => {
+        doc.paths[PROJECT].get.parameters?.push(
+          { name: 'include', in: 'query', required: false, schema: { type: 'string' }, 'x-extension': true },
+          { name: 'sort', in: 'query', required: false, schema: { type: 'string' } },
+        );
+      });
+
+      expect(mismatches).toEqual(['getProject: unexpected query parameter "sort"']);
+    });
+
     it('allows a query workspace_id where the reference puts workspace_id in the body', () => {
       const generated = generatedDoc();
       const reference = referenceDoc();
@@ -330,6 +343,18 @@ describe('compareToReference', () => {
       });
 
       expect(mismatches).toEqual(OPERATIONS_RETURNING_PROJECT.map((id) => `${id}: response data field "estimation" missing`));
+    });
+
+    it('skips extra body and data fields marked x-extension', () => {
+      const mismatches = mismatchesAfter((doc) => {
+        doc.components.schemas.CreateProjectDto.properties = {
+          ...doc.components.schemas.CreateProjectDto.properties,
+          color: { type: 'string', 'x-extension': true },
+        };
+        projectDto(doc).color = { type: 'string', 'x-extension': true };
+      });
+
+      expect(mismatches).toEqual([]);
     });
 
     it('reports an extra data field', () => {

@@ -32,7 +32,12 @@ interface Parameter {
   in: string;
   required: boolean;
   schema: unknown;
+  /** Marked `x-extension: true`: ours, beyond the published API, so never a mismatch. */
+  extension: boolean;
 }
+
+/** A parameter or schema property we added on purpose carries `x-extension: true` (CONVENTIONS.md "Extensions"). */
+const isExtension = (value: unknown): boolean => isRecord(value) && value['x-extension'] === true;
 
 interface ObjectFields {
   properties: JsonObject;
@@ -161,6 +166,7 @@ function compareParameters({ reference, generated }: Comparison): string[] {
     if (expected.has(key)) continue;
     // Our server reads workspace_id from the query or the body, so a query parameter may stand in for a body field.
     if (workspaceIdInReferenceBody && generatedParam.in === 'query' && generatedParam.name === WORKSPACE_ID) continue;
+    if (generatedParam.extension) continue;
     differences.push(`unexpected ${describeParameter(generatedParam)}`);
   }
   return differences;
@@ -194,7 +200,7 @@ function parametersOf(doc: OpenApiDoc, op: Operation): Map<string, Parameter> {
 function toParameter(value: unknown): Parameter | undefined {
   if (!isRecord(value) || typeof value.name !== 'string' || typeof value.in !== 'string') return undefined;
   const required = value.in === 'path' || value.required === true;
-  return { name: value.name, in: value.in, required, schema: value.schema };
+  return { name: value.name, in: value.in, required, schema: value.schema, extension: isExtension(value) || isExtension(value.schema) };
 }
 
 function describeParameter(parameter: Parameter): string {
@@ -211,7 +217,9 @@ function compareRequestBodies({ reference, generated }: Comparison): string[] {
   const actualNames = Object.keys(actual.properties);
   return [
     ...difference(expectedNames, actualNames).map((name) => `request body property "${name}" missing`),
-    ...difference(actualNames, expectedNames).map((name) => `unexpected request body property "${name}"`),
+    ...difference(actualNames, expectedNames)
+      .filter((name) => !isExtension(resolveRef(generated.doc, actual.properties[name])))
+      .map((name) => `unexpected request body property "${name}"`),
     ...difference(expected.required, actual.required).map((name) => `request body property "${name}" should be required`),
     ...difference(actual.required, expected.required).map((name) => `request body property "${name}" should be optional`),
   ];
@@ -243,7 +251,9 @@ function compareResponseData({ reference, generated }: Comparison): string[] {
   const shared = expectedNames.filter((name) => name in actual);
   return [
     ...difference(expectedNames, actualNames).map((name) => `response data field "${name}" missing`),
-    ...difference(actualNames, expectedNames).map((name) => `unexpected response data field "${name}"`),
+    ...difference(actualNames, expectedNames)
+      .filter((name) => !isExtension(resolveRef(generated.doc, actual[name])))
+      .map((name) => `unexpected response data field "${name}"`),
     ...shared.flatMap((name) =>
       compareDataField(name, { doc: reference.doc, schema: expected[name] }, { doc: generated.doc, schema: actual[name] }),
     ),

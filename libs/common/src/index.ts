@@ -26,3 +26,4 @@ export * from './validation/database-id';
 export * from './errors/read-retry.interceptor';
 export * from './errors/oauth-error-body';
 export * from './pagination/paginate';
+export * from './envelope/api-extension.decorator';
