@@ -15,13 +15,11 @@ export class ReadRetryInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const method = context.switchToHttp().getRequest<FastifyRequest>().method;
     if (!READ_METHODS.has(method)) return next.handle();
-    return next
-      .handle()
-      .pipe(
-        retry({
-          count: 1,
-          delay: (error: unknown) => (isDatabaseConnectionLost(error) ? timer(RETRY_SETTLE_MS) : throwError(() => error)),
-        }),
-      );
+    return next.handle().pipe(
+      retry({
+        count: 1,
+        delay: (error: unknown) => (isDatabaseConnectionLost(error) ? timer(RETRY_SETTLE_MS) : throwError(() => error)),
+      }),
+    );
   }
 }
