@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { RequestMethod } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { PATH_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
-import { PERMISSION_KEY, PUBLIC_KEY } from '@app/auth';
+import { Permission, PERMISSION_KEY, PERMISSION_RULES, PUBLIC_KEY, Role } from '@app/auth';
 import { createTestApp, TestApp } from './support/test-app';
 
 interface RouteDeclaration {
@@ -36,6 +36,14 @@ function declaredRoutes(t: TestApp): RouteDeclaration[] {
   return routes.sort((a, b) => a.route.localeCompare(b.route));
 }
 
+/** `projects.update [write; Owner, Executive manager; workspace]`: the rule as the code states it, for review only. */
+function describeDeclaration(declaration: string | undefined): string {
+  const rule = declaration === undefined ? undefined : PERMISSION_RULES[declaration as Permission];
+  if (!rule) return String(declaration);
+  const roles = Object.values(Role).every((role) => rule.roles.includes(role)) ? 'any role' : rule.roles.join(', ');
+  return `${declaration} [${rule.scope}; ${roles}; ${rule.workspaceScoped ? 'workspace' : 'no workspace'}]`;
+}
+
 describe('Route permission declarations', () => {
   let t: TestApp;
 
@@ -55,8 +63,10 @@ describe('Route permission declarations', () => {
     expect(undeclared).toEqual([]);
   });
 
-  it('matches the reviewed METHOD path → permission table', () => {
-    const table = declaredRoutes(t).map((r) => `${r.route} -> ${r.declaration}`);
+  // Shows each permission's scope, roles and workspace scoping from PERMISSION_RULES, so a rule change shows up in
+  // review. Not a correctness oracle (that is the role matrix, written from the docs).
+  it('matches the reviewed METHOD path → permission [scope; roles; workspace] table', () => {
+    const table = declaredRoutes(t).map((r) => `${r.route} -> ${describeDeclaration(r.declaration)}`);
     expect(table).toMatchSnapshot();
   });
 });
