@@ -12,10 +12,4 @@ export interface Disagreement {
   note: string;
 }
 
-const CREDENTIAL_READS_NEED_ADMIN =
-  'auth.md gives `read` every GET under /api/v2 except webhooks; the server (and openapi.json: oauth2 [admin]) asks `admin` for the credential extensions';
-
-export const DISAGREEMENTS: Disagreement[] = [
-  { operationId: 'listPersonalAccessTokens', caller: 'read-only token', server: '403 scope', note: CREDENTIAL_READS_NEED_ADMIN },
-  { operationId: 'listOAuthApps', caller: 'read-only token', server: '403 scope', note: CREDENTIAL_READS_NEED_ADMIN },
-];
+export const DISAGREEMENTS: Disagreement[] = [];

@@ -4,7 +4,9 @@ import type { CallerKey, CellContext, CellResponses, MatrixRow, Outcome, ScopedR
 /**
  * The credential extensions (README "Personal access tokens", "OAuth2"): any authenticated user manages their
  * own credentials, outside any workspace, so membership plays no part; "An OAuth access token gets 403 there
- * whatever its scope". Scopes as auth.md: GET needs read, POST and DELETE write.
+ * whatever its scope". Decision (README "Personal access tokens"): credential management is member/credential
+ * administration, so every credential operation, reads included, needs the `admin` scope; a read-only token
+ * cannot even enumerate an account's integrations.
  */
 const anyUser = (success: Outcome, readOnly: Outcome): Record<CallerKey, Outcome> => ({
   Owner: success,
@@ -21,7 +23,8 @@ const anyUser = (success: Outcome, readOnly: Outcome): Record<CallerKey, Outcome
   'OAuth token': '403',
 });
 
-const BASIS = 'README: credentials extensions, a PAT only (OAuth tokens 403), own records only; auth.md: GET read, POST/DELETE write';
+const BASIS =
+  'README: credentials extensions, a PAT only (OAuth tokens 403), own records only; every credential operation needs admin (decision, README)';
 
 async function personalAccessTokens({ f, caller }: CellContext): Promise<ScopedRecords> {
   const stranger = await f.users.create();
@@ -69,7 +72,7 @@ export const CREDENTIALS_ROWS: MatrixRow[] = [
     basis: BASIS,
     records: personalAccessTokens,
     listedIds: ({ data }) => (data as { id: number }[]).map((token) => token.id),
-    expect: anyUser('200 own', '200 own'),
+    expect: anyUser('200 own', '403 scope'),
   },
   {
     operationId: 'createPersonalAccessToken',
@@ -102,7 +105,7 @@ export const CREDENTIALS_ROWS: MatrixRow[] = [
     basis: BASIS,
     records: oauthApps,
     listedIds: ({ data }) => (data as { client_id: string }[]).map((app) => app.client_id),
-    expect: anyUser('200 own', '200 own'),
+    expect: anyUser('200 own', '403 scope'),
   },
   {
     operationId: 'createOAuthApp',
