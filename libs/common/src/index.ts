@@ -25,3 +25,4 @@ export * from './errors/connection-lost';
 export * from './validation/database-id';
 export * from './errors/read-retry.interceptor';
 export * from './errors/oauth-error-body';
+export * from './errors/framework.exception';

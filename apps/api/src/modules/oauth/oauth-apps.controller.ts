@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, OAuthClient, Permission, Principal } from '@app/auth';
 import { ApiEnvelope, ApiPathId, UNIQUE_VIOLATION_CONFLICT, utcTimestamp } from '@app/common';
 import { CreatedOAuthAppResponseDto, CreateOAuthAppDto, OAuthAppResponseDto } from './credentials.dto';
+import { credentialsError } from './credentials.exception';
 import { OAuthClientsService } from './oauth-clients.service';
 import { PersonalAccessTokenOnlyGuard } from './personal-access-token-only.guard';
 
@@ -66,7 +67,11 @@ export class OAuthAppsController {
     description:
       'Every access and refresh token the app holds stops working at once. Only your own apps. Needs a personal access token; OAuth access tokens get 403.',
   })
-  @ApiPathId('clientId', { notFound: 'OAuth app not found.', type: 'string', example: '9a1b2c3d4e5f60718293a4b5c6d7e8f9' })
+  @ApiPathId('clientId', {
+    notFound: credentialsError.message('OAuthAppNotFound'),
+    type: 'string',
+    example: '9a1b2c3d4e5f60718293a4b5c6d7e8f9',
+  })
   @ApiEnvelope(null, { message: 'OAuth app deleted successfully' })
   async deleteOAuthApp(@CurrentPrincipal() principal: Principal, @Param('clientId') clientId: string): Promise<null> {
     await this.clients.remove(principal.userId, clientId);

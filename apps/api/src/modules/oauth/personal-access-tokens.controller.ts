@@ -3,10 +3,11 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, Permission, Principal } from '@app/auth';
 import { ApiEnvelope, ApiPathId, IdParamPipe, UNIQUE_VIOLATION_CONFLICT } from '@app/common';
 import { CreatedPersonalAccessTokenResponseDto, CreatePersonalAccessTokenDto, PersonalAccessTokenResponseDto } from './credentials.dto';
+import { credentialsError } from './credentials.exception';
 import { PersonalAccessTokenOnlyGuard } from './personal-access-token-only.guard';
 import { PersonalAccessTokensService } from './personal-access-tokens.service';
 
-const TOKEN_NOT_FOUND = 'Personal access token not found.';
+const TOKEN_NOT_FOUND = credentialsError.message('PersonalAccessTokenNotFound');
 
 @ApiTags('Extensions')
 @Controller('personal-access-tokens')

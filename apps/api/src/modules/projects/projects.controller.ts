@@ -3,9 +3,10 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, AuthContext, Authenticated, Permission } from '@app/auth';
 import { ApiEnvelope, ApiPathId, IdParamPipe, Paginated } from '@app/common';
 import { CreateProjectDto, ListProjectsQueryDto, ProjectResponseDto, UpdateProjectDto } from './projects.dto';
+import { projectError } from './projects.exception';
 import { ProjectsService } from './projects.service';
 
-const PROJECT_NOT_FOUND = 'Project not found.';
+const PROJECT_NOT_FOUND = projectError.message('NotFound');
 const ProjectId = (): ParameterDecorator => Param('projectId', new IdParamPipe(PROJECT_NOT_FOUND));
 const ApiProjectId = (): MethodDecorator => ApiPathId('projectId', { notFound: PROJECT_NOT_FOUND, example: 100 });
 

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuthContext } from '@app/auth';
-import { ApiException, Paginated, pageOffset, pageRequest, paginationMeta } from '@app/common';
+import { Paginated, pageOffset, pageRequest, paginationMeta } from '@app/common';
 import { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { projectScopePredicate } from './project-visibility';
 import { Project } from './project.entity';
 import { CreateProjectDto, ListProjectsQueryDto, ProjectResponseDto, TagDto, UpdateProjectDto } from './projects.dto';
-import { projectError } from './projects.exception';
+import { projectError, projectValidationError } from './projects.exception';
 import { ProjectRow, toProjectResponse } from './projects.mapper';
 
 const PROJECT_COLUMNS = [
@@ -30,10 +30,6 @@ const PROJECT_COLUMNS = [
 ];
 
 const escapeLike = (value: string): string => value.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-function deadlineBeforeStart(): ApiException {
-  return ApiException.validation({ deadline: ['The deadline must be a date after or equal to start_date.'] });
-}
 
 @Injectable()
 export class ProjectsService {
@@ -61,7 +57,7 @@ export class ProjectsService {
 
   /** A write answers with the row it wrote, read in its own transaction: never another writer's state. */
   async create(auth: AuthContext, dto: CreateProjectDto): Promise<ProjectResponseDto> {
-    if (dto.start_date && dto.deadline && dto.deadline < dto.start_date) throw deadlineBeforeStart();
+    if (dto.start_date && dto.deadline && dto.deadline < dto.start_date) throw projectValidationError('DeadlineBeforeStart');
     return this.dataSource.transaction(async (manager) => {
       const result = await manager
         .createQueryBuilder()
@@ -88,7 +84,7 @@ export class ProjectsService {
       const current = await this.lockLiveProject(manager, auth, projectId);
       const startDate = dto.start_date !== undefined ? dto.start_date : current.startDate;
       const deadline = dto.deadline !== undefined ? dto.deadline : current.deadline;
-      if (startDate && deadline && deadline < startDate) throw deadlineBeforeStart();
+      if (startDate && deadline && deadline < startDate) throw projectValidationError('DeadlineBeforeStart');
       const changes: Partial<Project> = {
         ...(dto.name !== undefined && { name: dto.name }),
         ...(dto.start_date !== undefined && { startDate: dto.start_date }),
