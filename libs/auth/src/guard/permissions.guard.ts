@@ -8,7 +8,7 @@ import { Principal } from '../auth-context';
 import { Permission, PERMISSION_RULES } from '../permission';
 import { Role } from '../role';
 import { scopesAllow } from '../scope';
-import { insufficientScope, notAMember, roleNotAllowed, tooManyAttempts, unauthenticated } from './auth-errors';
+import { insufficientScope, notAMember, roleNotAllowed, tooManyAttempts, unauthenticated } from './auth.exception';
 import { RATE_LIMITER, RateLimiter } from '../rate-limit/rate-limiter';
 import { MembershipLookup } from './membership.lookup';
 

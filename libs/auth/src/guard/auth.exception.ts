@@ -1,5 +1,8 @@
 import { ApiException } from '@app/common';
 
+// The guard's error catalogue (401, 429, 403): functions rather than an errorCatalog table, because they carry
+// challenge headers, the required scope and Retry-After.
+
 export function unauthenticated(tokenPresented: boolean): ApiException {
   const challenge = tokenPresented ? 'Bearer error="invalid_token"' : 'Bearer';
   return new ApiException(401, 'Unauthenticated.', undefined, { 'WWW-Authenticate': challenge });
