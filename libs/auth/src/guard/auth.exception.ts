@@ -17,6 +17,5 @@ export function insufficientScope(scope: string): ApiException {
 export const notAMember = (): ApiException => new ApiException(403, 'You are not a member of this workspace.');
 export const roleNotAllowed = (): ApiException => new ApiException(403, 'This action is unauthorized.');
 
-export function tooManyAttempts(retryAfterSeconds: number): ApiException {
-  return new ApiException(429, 'Too Many Attempts.', undefined, { 'Retry-After': String(retryAfterSeconds) });
-}
+/** Retry-After is already on the reply: RateLimitService writes it with the other rate-limit headers. */
+export const tooManyAttempts = (): ApiException => new ApiException(429, 'Too Many Attempts.');

@@ -11,7 +11,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import OAuth2Server from '@node-oauth/oauth2-server';
-import { OAuthClient, Public, RATE_LIMITER, RateLimiter } from '@app/auth';
+import { OAuthClient, Public, RateLimitService } from '@app/auth';
 import { APP_CONFIG, AppConfig, RawResponse } from '@app/common';
 import type {} from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -41,7 +41,7 @@ const asText = (value: unknown): string | undefined => (typeof value === 'string
 export class OAuthController {
   constructor(
     @Inject(OAUTH_SERVER) private readonly server: OAuth2Server,
-    @Inject(RATE_LIMITER) private readonly rateLimiter: RateLimiter,
+    private readonly rateLimit: RateLimitService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly signIn: SignInService,
     private readonly clients: OAuthClientsService,
@@ -122,7 +122,8 @@ export class OAuthController {
         .headers(PAGE_HEADERS)
         .send(signInPage({ csrfToken: issueCsrfToken(request, reply), returnTo: safeReturn, error }));
     if (!csrfTokenIsValid(request, body?.csrf_token)) return void renderError(403, 'Your session expired. Please try again.');
-    if (!(await this.withinLimit(`signin:${request.ip}`, reply))) return void renderError(429, 'Too many attempts. Please wait a minute.');
+    if (!(await this.rateLimit.spend(`signin:${request.ip}`, reply)))
+      return void renderError(429, 'Too many attempts. Please wait a minute.');
     const result = await this.signIn.signIn(asText(body?.email) ?? '', asText(body?.password) ?? '', request.ip);
     // One answer for every failure, throttled or not, so the page never tells whether an account exists.
     if (!result.ok) return void renderError(401, 'Invalid email or password, or too many attempts.');
@@ -191,7 +192,7 @@ export class OAuthController {
   @ApiBody({ type: TokenRequestDto })
   @ApiTokenResponses()
   async issueToken(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Body() body: FormBody): Promise<void> {
-    if (!(await this.withinLimit(`oauth:${request.ip}`, reply))) return void sendOAuthError(reply, 'TooManyAttempts');
+    if (!(await this.rateLimit.spend(`oauth:${request.ip}`, reply))) return void sendOAuthError(reply, 'TooManyAttempts');
     const credentials = readClientCredentials(request.headers.authorization, body);
     const viaBasic = credentials.kind !== 'none' && credentials.method === 'basic';
     if (credentials.kind === 'malformed') return void sendOAuthError(reply, 'InvalidClient', { viaBasic });
@@ -243,7 +244,7 @@ export class OAuthController {
   @ApiBody({ type: RevokeRequestDto })
   @ApiRevokeResponses()
   async revokeToken(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Body() body: FormBody): Promise<void> {
-    if (!(await this.withinLimit(`oauth:${request.ip}`, reply))) return void sendOAuthError(reply, 'TooManyAttempts');
+    if (!(await this.rateLimit.spend(`oauth:${request.ip}`, reply))) return void sendOAuthError(reply, 'TooManyAttempts');
     const credentials = readClientCredentials(request.headers.authorization, body);
     const viaBasic = credentials.kind !== 'none' && credentials.method === 'basic';
     const client =
@@ -261,13 +262,6 @@ export class OAuthController {
 
   private findClient(clientId: string | undefined): Promise<OAuthClient | null> {
     return this.clients.find(clientId);
-  }
-
-  private async withinLimit(key: string, reply: FastifyReply): Promise<boolean> {
-    const result = await this.rateLimiter.hit(key, this.config.rateLimitPerMinute, this.config.rateLimitWindowSeconds * 1000);
-    reply.header('X-RateLimit-Limit', String(result.limit)).header('X-RateLimit-Remaining', String(result.remaining));
-    if (!result.allowed) reply.header('Retry-After', String(result.retryAfterSeconds));
-    return result.allowed;
   }
 }
 
