@@ -8,7 +8,7 @@ export * from './envelope/meta';
 export * from './envelope/paginated';
 export * from './envelope/envelope.interceptor';
 export * from './envelope/envelope.schemas';
-export * from './envelope/api-envelope.decorator';
+export * from './envelope/responds.decorator';
 export * from './envelope/api-error-responses';
 export * from './pagination/pagination';
 export * from './pagination/pagination-query.dto';

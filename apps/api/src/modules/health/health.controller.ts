@@ -2,7 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Public } from '@app/auth';
-import { ApiEnvelope, ApiErrorResponse } from '@app/common';
+import { ApiErrorResponse, Responds } from '@app/common';
 import { DataSource } from 'typeorm';
 import { healthError } from './health.exception';
 
@@ -19,7 +19,7 @@ export class HealthController {
   @Get()
   @Public()
   @ApiOperation({ summary: 'Liveness and database check', description: 'Served outside /api/v2; 503 when the database does not answer.' })
-  @ApiEnvelope(HealthDto)
+  @Responds(HealthDto)
   @ApiErrorResponse(503, { description: 'The database does not answer.', message: healthError.message('DatabaseUnavailable') })
   async getHealth(): Promise<HealthDto> {
     try {
