@@ -19,7 +19,6 @@ describe('Access layer: project and person scope (e2e, real database)', () => {
     workspaceId,
     scopes: [],
     tokenKind: 'personal_access_token',
-    tokenId: 0,
     rateLimitKey: '',
     canViewRates: false,
   });

@@ -3,7 +3,7 @@ import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@app/auth';
 import { AllExceptionsFilter, APP_CONFIG, AppConfig, EnvelopeInterceptor, ReadRetryInterceptor } from '@app/common';
-import { dataSourceOptions } from '@app/database';
+import { dataSourceOptions, EventsService } from '@app/database';
 import { ENTITIES } from './entities';
 import { HealthModule } from './modules/health/health.module';
 import { OAuthModule } from './modules/oauth/oauth.module';
@@ -29,11 +29,13 @@ export class AppModule {
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        EventsService,
         { provide: APP_INTERCEPTOR, useClass: EnvelopeInterceptor },
         { provide: APP_INTERCEPTOR, useClass: ReadRetryInterceptor },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
       ],
-      exports: [APP_CONFIG],
+      // Every module records its webhook events through the one outbox writer.
+      exports: [APP_CONFIG, EventsService],
     };
   }
 }

@@ -1,4 +1,5 @@
 import { AUTH_ENTITIES } from '@app/auth';
+import { OutboxEvent } from '@app/database';
 import { Contract } from './modules/contracts/contract.entity';
 import { ProjectViewerAssignment } from './modules/project-viewers/project-viewer-assignment.entity';
 import { ProjectManager } from './modules/projects/project-manager.entity';
@@ -8,4 +9,4 @@ import { TeamMember } from './modules/teams/team-member.entity';
 import { Team } from './modules/teams/team.entity';
 
 /** Every entity the schema holds; migrations are generated from this list. */
-export const ENTITIES = [...AUTH_ENTITIES, Project, Tag, ProjectManager, ProjectViewerAssignment, Team, TeamMember, Contract];
+export const ENTITIES = [...AUTH_ENTITIES, Project, Tag, ProjectManager, ProjectViewerAssignment, Team, TeamMember, Contract, OutboxEvent];

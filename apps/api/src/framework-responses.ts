@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { errorEnvelope } from '@app/common';
+import { frameworkError, renderError } from '@app/common';
 
 /** Sent on every response, including the ones Fastify and Node answer before a route runs. */
 export const SECURITY_HEADERS = { 'x-content-type-options': 'nosniff' } as const;
@@ -12,16 +12,17 @@ export const SECURITY_HEADERS = { 'x-content-type-options': 'nosniff' } as const
  * a path whose percent-encoding is broken): no route can match such a path, so it is a 404 envelope.
  */
 export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
-  const status = error.code === 'FST_ERR_MAX_PARAM_LENGTH' || error.code === 'FST_ERR_BAD_URL' ? 404 : 400;
+  const noRoute = error.code === 'FST_ERR_MAX_PARAM_LENGTH' || error.code === 'FST_ERR_BAD_URL';
+  const { status, body } = renderError(frameworkError(noRoute ? 'NotFound' : 'MalformedRequest'));
   void reply
     .status(status)
     .headers({ ...SECURITY_HEADERS, 'x-request-id': request.id })
-    .send(errorEnvelope(status, status === 404 ? 'Not found.' : 'Malformed request.'));
+    .send(body);
 }
 
-const CLIENT_ERRORS: Record<string, [status: number, message: string]> = {
-  HPE_HEADER_OVERFLOW: [431, 'Request headers (or the URL) are too large.'],
-  ERR_HTTP_REQUEST_TIMEOUT: [408, 'The request took too long to arrive.'],
+const CLIENT_ERRORS: Record<string, Parameters<typeof frameworkError>[0]> = {
+  HPE_HEADER_OVERFLOW: 'HeadersTooLarge',
+  ERR_HTTP_REQUEST_TIMEOUT: 'RequestTimeout',
 };
 
 /**
@@ -30,8 +31,9 @@ const CLIENT_ERRORS: Record<string, [status: number, message: string]> = {
  */
 export function clientErrorHandler(this: FastifyInstance, error: NodeJS.ErrnoException, socket: Socket): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
-  const [status, message] = CLIENT_ERRORS[error.code ?? ''] ?? [400, 'Malformed request.'];
-  const body = JSON.stringify(errorEnvelope(status, message));
+  const rendered = renderError(frameworkError(CLIENT_ERRORS[error.code ?? ''] ?? 'MalformedRequest'));
+  const status = rendered.status;
+  const body = JSON.stringify(rendered.body);
   const id = randomUUID();
   this.log.debug({ err: error, requestId: id }, 'client error');
   if (socket.writable) {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import Router from 'find-my-way';
-import { errorEnvelope } from '@app/common';
+import { frameworkError, renderError } from '@app/common';
 
 const METHODS = ['GET', 'POST', 'PUT', 'DELETE'] as const;
 
@@ -21,6 +21,7 @@ export function registerMethodNotAllowed(fastify: FastifyInstance): void {
     const path = request.url.split('?')[0];
     const allowed = METHODS.filter((method) => known.find(method, path) !== null);
     if (allowed.length === 0) return;
-    await reply.status(405).header('allow', allowed.join(', ')).send(errorEnvelope(405, 'Method not allowed.'));
+    const { status, body } = renderError(frameworkError('MethodNotAllowed'));
+    await reply.status(status).header('allow', allowed.join(', ')).send(body);
   });
 }

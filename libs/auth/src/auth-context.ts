@@ -6,7 +6,6 @@ export interface Principal {
   userId: number;
   scopes: Scope[];
   tokenKind: 'personal_access_token' | 'oauth';
-  tokenId: number;
   /** Whose budget a request spends: the user, or the OAuth client for client-credentials tokens. */
   rateLimitKey: string;
 }

@@ -9,6 +9,7 @@ import { BearerStrategy } from './tokens/bearer.strategy';
 import { TokenService } from './tokens/token.service';
 import { MemoryRateLimiter } from './rate-limit/memory-rate-limiter';
 import { RATE_LIMITER, RateLimiter } from './rate-limit/rate-limiter';
+import { RateLimitService } from './rate-limit/rate-limit.service';
 import { RedisRateLimiter } from './rate-limit/redis-rate-limiter';
 
 /** Global: every resource module may need tokens or the rate limiter. */
@@ -20,6 +21,7 @@ import { RedisRateLimiter } from './rate-limit/redis-rate-limiter';
     BearerStrategy,
     MembershipLookup,
     BootstrapService,
+    RateLimitService,
     {
       provide: RATE_LIMITER,
       inject: [APP_CONFIG],
@@ -27,7 +29,7 @@ import { RedisRateLimiter } from './rate-limit/redis-rate-limiter';
     },
     { provide: APP_GUARD, useClass: PermissionsGuard },
   ],
-  exports: [TokenService, BootstrapService, RATE_LIMITER],
+  exports: [TokenService, BootstrapService, RATE_LIMITER, RateLimitService],
 })
 export class AuthModule implements OnApplicationShutdown {
   constructor(@Inject(RATE_LIMITER) private readonly rateLimiter: RateLimiter) {}

@@ -10,6 +10,7 @@ export * from './entities/sign-in-throttle.entity';
 export * from './rate-limit/rate-limiter';
 export * from './rate-limit/memory-rate-limiter';
 export * from './rate-limit/redis-rate-limiter';
+export * from './rate-limit/rate-limit.service';
 export * from './role';
 export * from './scope';
 export * from './permission';

@@ -2,3 +2,4 @@ export * from './embedded-postgres';
 export * from './data-source-options';
 export * from './pg-types';
 export * from './migrate';
+export * from './events';

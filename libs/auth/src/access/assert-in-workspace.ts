@@ -1,5 +1,5 @@
-import { ApiException } from '@app/common';
 import type { EntityManager } from 'typeorm';
+import { invalidReferenceMessage, invalidReferences } from './access.exception';
 import { sqlIdentifier } from './sql-fragment';
 
 export interface InWorkspaceOptions {
@@ -37,7 +37,7 @@ export async function assertInWorkspace(
   list.forEach((id, index) => {
     if (found.has(id)) return;
     const key = Array.isArray(ids) ? `${options.field}.${index}` : options.field;
-    errors[key] = [`The selected ${options.field} is invalid.`];
+    errors[key] = [invalidReferenceMessage(options.field)];
   });
-  if (Object.keys(errors).length > 0) throw ApiException.validation(errors);
+  if (Object.keys(errors).length > 0) throw invalidReferences(errors);
 }

@@ -1,15 +1,15 @@
-import { ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { APP_CONFIG, AppConfig, resolveWorkspaceId } from '@app/common';
+import { resolveWorkspaceId } from '@app/common';
 import type { FastifyReply } from 'fastify';
 import { AuthedRequest, PERMISSION_KEY, PUBLIC_KEY } from '../authenticated.decorator';
 import { Principal } from '../auth-context';
 import { Permission, PERMISSION_RULES } from '../permission';
 import { Role } from '../role';
 import { scopesAllow } from '../scope';
-import { insufficientScope, notAMember, roleNotAllowed, tooManyAttempts, unauthenticated } from './auth-errors';
-import { RATE_LIMITER, RateLimiter } from '../rate-limit/rate-limiter';
+import { insufficientScope, notAMember, roleNotAllowed, tooManyAttempts, unauthenticated } from './auth.exception';
+import { RateLimitService } from '../rate-limit/rate-limit.service';
 import { MembershipLookup } from './membership.lookup';
 
 type GuardedRequest = AuthedRequest & { user?: Principal };
@@ -23,8 +23,7 @@ export class PermissionsGuard extends AuthGuard('bearer') {
   constructor(
     private readonly reflector: Reflector,
     private readonly memberships: MembershipLookup,
-    @Inject(RATE_LIMITER) private readonly rateLimiter: RateLimiter,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly rateLimit: RateLimitService,
   ) {
     super();
   }
@@ -40,7 +39,10 @@ export class PermissionsGuard extends AuthGuard('bearer') {
     if (!request.headers.authorization) throw unauthenticated(false);
     await super.canActivate(context);
     const principal = request.user as Principal;
-    await this.spendRateLimit(principal, context.switchToHttp().getResponse<FastifyReply>());
+    // 60 requests a minute per principal by default; the headers go on every authenticated response.
+    if (!(await this.rateLimit.spend(principal.rateLimitKey, context.switchToHttp().getResponse<FastifyReply>()))) {
+      throw tooManyAttempts();
+    }
 
     const rule = PERMISSION_RULES[permission];
     if (!scopesAllow(principal.scopes, rule.scope)) throw insufficientScope(rule.scope);
@@ -58,18 +60,6 @@ export class PermissionsGuard extends AuthGuard('bearer') {
       canViewRates: membership.role === Role.Owner || membership.rateStatus === 1,
     };
     return true;
-  }
-
-  /** 60 requests a minute per principal by default; the headers go on every authenticated response. */
-  private async spendRateLimit(principal: Principal, reply: FastifyReply): Promise<void> {
-    const result = await this.rateLimiter.hit(
-      principal.rateLimitKey,
-      this.config.rateLimitPerMinute,
-      this.config.rateLimitWindowSeconds * 1000,
-    );
-    reply.header('X-RateLimit-Limit', String(result.limit));
-    reply.header('X-RateLimit-Remaining', String(result.remaining));
-    if (!result.allowed) throw tooManyAttempts(result.retryAfterSeconds);
   }
 
   override handleRequest<TUser = Principal>(error: unknown, user: TUser | false): TUser {

@@ -23,7 +23,6 @@ interface TokenRow {
 }
 
 interface OAuthTokenRow {
-  id: number;
   user_id: number;
   client_id: number;
   access_token_hash: string;
@@ -57,10 +56,6 @@ export class TokenService {
     return { token, record };
   }
 
-  async revokePersonalAccessToken(tokenId: number): Promise<void> {
-    await this.dataSource.getRepository(PersonalAccessToken).update({ id: tokenId }, { revokedAt: new Date() });
-  }
-
   /** Resolves a presented bearer token to its principal, or null when unknown, expired, revoked or disabled. */
   async authenticate(token: string): Promise<Principal | null> {
     if (token.length > 200) return null;
@@ -88,7 +83,6 @@ export class TokenService {
       userId: row.user_id,
       scopes: parseScopes(row.scopes),
       tokenKind: 'personal_access_token',
-      tokenId: row.id,
       rateLimitKey: `user:${row.user_id}`,
     };
   }
@@ -96,7 +90,7 @@ export class TokenService {
   private async authenticateOAuthAccessToken(token: string): Promise<Principal | null> {
     const hash = hashSecret(token);
     const rows: OAuthTokenRow[] = await this.dataSource.query(
-      `SELECT t.id, t.user_id, t.client_id, t.access_token_hash, t.scope, t.grant_type
+      `SELECT t.user_id, t.client_id, t.access_token_hash, t.scope, t.grant_type
          FROM oauth_tokens t JOIN users u ON u.id = t.user_id JOIN oauth_clients c ON c.id = t.client_id
         WHERE t.access_token_hash = $1 AND t.revoked_at IS NULL AND t.access_token_expires_at > now()
           AND NOT u.is_disabled AND c.deleted_at IS NULL`,
@@ -108,7 +102,6 @@ export class TokenService {
       userId: row.user_id,
       scopes: parseScopes(row.scope),
       tokenKind: 'oauth',
-      tokenId: row.id,
       rateLimitKey: row.grant_type === 'client_credentials' ? `client:${row.client_id}` : `user:${row.user_id}`,
     };
   }

@@ -78,7 +78,7 @@ export function ApiErrorResponse(status: number, options: ErrorResponseOptions):
   );
 }
 
-/** For `ApiEnvelope(..., { conflict })` on writes to a table with a unique index. */
+/** For `Responds(..., { conflict })` on writes to a table with a unique index. */
 export const UNIQUE_VIOLATION_CONFLICT = {
   description: 'A unique value is already taken: the database rejected a duplicate.',
   message: UNIQUE_VIOLATION_MESSAGE,

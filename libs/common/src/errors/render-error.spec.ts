@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { BadRequestException, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
-import { ApiException, errorCatalog } from './api-exception';
+import { ApiException, errorCatalog, validationErrorCatalog } from './api-exception';
 import { renderError } from './render-error';
 
 describe('renderError (error envelope)', () => {
@@ -52,6 +52,15 @@ describe('renderError (error envelope)', () => {
   it('builds typed module errors from a catalog', () => {
     const projectError = errorCatalog({ NotFound: [404, 'Project not found.'] } as const);
     expect(renderError(projectError('NotFound')).body.message).toBe('Project not found.');
+    expect(projectError.message('NotFound')).toBe('Project not found.');
+  });
+
+  it('builds one-field 422s from a validation catalog', () => {
+    const projectValidationError = validationErrorCatalog({ DeadlineBeforeStart: ['deadline', 'Too early.'] } as const);
+    expect(renderError(projectValidationError('DeadlineBeforeStart'))).toMatchObject({
+      status: 422,
+      body: { message: 'The given data was invalid.', errors: { deadline: ['Too early.'] } },
+    });
   });
 });
 

@@ -2,6 +2,13 @@ import { Initial1795820590441 } from './1795820590441-Initial';
 import { OAuthServer1795821876657 } from './1795821876657-OAuthServer';
 import { OAuthCodeTokenFamily1796183357424 } from './1796183357424-OAuthCodeTokenFamily';
 import { SignInThrottles1796183923747 } from './1796183923747-SignInThrottles';
+import { OutboxEvents1796185677200 } from './1796185677200-OutboxEvents';
 
 // Every migration class, in order. Listed explicitly (not globbed) so ESM builds and tests load the same set.
-export const MIGRATIONS = [Initial1795820590441, OAuthServer1795821876657, OAuthCodeTokenFamily1796183357424, SignInThrottles1796183923747];
+export const MIGRATIONS = [
+  Initial1795820590441,
+  OAuthServer1795821876657,
+  OAuthCodeTokenFamily1796183357424,
+  SignInThrottles1796183923747,
+  OutboxEvents1796185677200,
+];

@@ -2,10 +2,9 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Public } from '@app/auth';
-import { ApiEnvelope, ApiErrorResponse, ApiException } from '@app/common';
+import { ApiErrorResponse, Responds } from '@app/common';
 import { DataSource } from 'typeorm';
-
-const DATABASE_UNAVAILABLE = 'Database unavailable.';
+import { healthError } from './health.exception';
 
 export class HealthDto {
   @ApiProperty({ example: 'ok' }) status!: 'ok';
@@ -20,13 +19,13 @@ export class HealthController {
   @Get()
   @Public()
   @ApiOperation({ summary: 'Liveness and database check', description: 'Served outside /api/v2; 503 when the database does not answer.' })
-  @ApiEnvelope(HealthDto)
-  @ApiErrorResponse(503, { description: 'The database does not answer.', message: DATABASE_UNAVAILABLE })
+  @Responds(HealthDto)
+  @ApiErrorResponse(503, { description: 'The database does not answer.', message: healthError.message('DatabaseUnavailable') })
   async getHealth(): Promise<HealthDto> {
     try {
       await this.dataSource.query('SELECT 1');
     } catch {
-      throw new ApiException(503, DATABASE_UNAVAILABLE);
+      throw healthError('DatabaseUnavailable');
     }
     return { status: 'ok', database: 'up' };
   }

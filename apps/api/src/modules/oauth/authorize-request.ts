@@ -1,4 +1,5 @@
 import { OAuthClient, Scope } from '@app/auth';
+import { AuthorizeErrorCode, authorizeErrorParams } from './oauth.exception';
 
 /** The query of GET /oauth/authorize (echoed as hidden fields into the consent form). */
 export interface AuthorizeParams {
@@ -46,25 +47,21 @@ export function checkAuthorizeRequest(params: AuthorizeParams, client: OAuthClie
   if (!params.redirect_uri || !client.redirectUris.includes(params.redirect_uri)) {
     return { kind: 'page', message: 'The redirect_uri does not match any URI registered for this application.' };
   }
-  const redirect = (error: string, description: string): AuthorizeCheck => ({
+  const redirect = (code: AuthorizeErrorCode): AuthorizeCheck => ({
     kind: 'redirect',
-    error,
-    description,
+    ...authorizeErrorParams(code),
     redirectUri: params.redirect_uri!,
     state: params.state,
   });
-  if (params.response_type !== 'code') return redirect('unsupported_response_type', 'response_type must be "code".');
-  if (!client.grants.includes('authorization_code'))
-    return redirect('unauthorized_client', 'This application may not use the authorization code grant.');
+  if (params.response_type !== 'code') return redirect('UnsupportedResponseType');
+  if (!client.grants.includes('authorization_code')) return redirect('UnauthorizedClient');
   const scopes = params.scope ? params.scope.split(' ').filter(Boolean) : [Scope.Read];
-  if (scopes.length === 0 || !scopes.every((scope) => SCOPES.includes(scope)))
-    return redirect('invalid_scope', 'Scopes are read, write and admin.');
+  if (scopes.length === 0 || !scopes.every((scope) => SCOPES.includes(scope))) return redirect('InvalidScope');
   if (params.code_challenge !== undefined) {
-    if (params.code_challenge_method !== 'S256') return redirect('invalid_request', 'code_challenge_method must be S256.');
-    if (!PKCE_CHALLENGE.test(params.code_challenge))
-      return redirect('invalid_request', 'code_challenge must be 43-128 base64url characters.');
+    if (params.code_challenge_method !== 'S256') return redirect('ChallengeMethodUnsupported');
+    if (!PKCE_CHALLENGE.test(params.code_challenge)) return redirect('ChallengeMalformed');
   } else if (client.secretHash === null) {
-    return redirect('invalid_request', 'Public clients must use PKCE (code_challenge with S256).');
+    return redirect('PkceRequired');
   }
   return { kind: 'ok', client, redirectUri: params.redirect_uri, scopes: [...new Set(scopes)] };
 }

@@ -1,8 +1,9 @@
 import { Body, Controller, Delete, Get, Header, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, OAuthClient, Permission, Principal } from '@app/auth';
-import { ApiEnvelope, ApiPathId, UNIQUE_VIOLATION_CONFLICT, utcTimestamp } from '@app/common';
+import { ApiPathId, Responds, UNIQUE_VIOLATION_CONFLICT, utcTimestamp } from '@app/common';
 import { CreatedOAuthAppResponseDto, CreateOAuthAppDto, OAuthAppResponseDto } from './credentials.dto';
+import { credentialsError } from './credentials.exception';
 import { OAuthClientsService } from './oauth-clients.service';
 import { PersonalAccessTokenOnlyGuard } from './personal-access-token-only.guard';
 
@@ -30,7 +31,7 @@ export class OAuthAppsController {
     description:
       'The live apps you registered, oldest first; client secrets are never shown again. Needs a personal access token; OAuth access tokens get 403.',
   })
-  @ApiEnvelope(OAuthAppResponseDto, { isArray: true })
+  @Responds(OAuthAppResponseDto, { isArray: true })
   async listOAuthApps(@CurrentPrincipal() principal: Principal): Promise<OAuthAppResponseDto[]> {
     return (await this.clients.list(principal.userId)).map(toAppResponse);
   }
@@ -42,7 +43,7 @@ export class OAuthAppsController {
     description:
       'The client secret is in the response once (Cache-Control: no-store). Needs a personal access token; OAuth access tokens get 403.',
   })
-  @ApiEnvelope(CreatedOAuthAppResponseDto, {
+  @Responds(CreatedOAuthAppResponseDto, {
     status: 201,
     message: 'OAuth app created successfully',
     conflict: UNIQUE_VIOLATION_CONFLICT,
@@ -66,8 +67,12 @@ export class OAuthAppsController {
     description:
       'Every access and refresh token the app holds stops working at once. Only your own apps. Needs a personal access token; OAuth access tokens get 403.',
   })
-  @ApiPathId('clientId', { notFound: 'OAuth app not found.', type: 'string', example: '9a1b2c3d4e5f60718293a4b5c6d7e8f9' })
-  @ApiEnvelope(null, { message: 'OAuth app deleted successfully' })
+  @ApiPathId('clientId', {
+    notFound: credentialsError.message('OAuthAppNotFound'),
+    type: 'string',
+    example: '9a1b2c3d4e5f60718293a4b5c6d7e8f9',
+  })
+  @Responds(null, { message: 'OAuth app deleted successfully' })
   async deleteOAuthApp(@CurrentPrincipal() principal: Principal, @Param('clientId') clientId: string): Promise<null> {
     await this.clients.remove(principal.userId, clientId);
     return null;

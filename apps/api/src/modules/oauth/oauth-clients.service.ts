@@ -2,8 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CLIENT_SECRET_PREFIX, generateSecret, hashesMatch, hashSecret, OAuthClient, OAuthGrant } from '@app/auth';
-import { ApiException } from '@app/common';
-import { credentialsError } from './credentials.exception';
+import { credentialsError, credentialsValidationError } from './credentials.exception';
 import { DataSource, IsNull } from 'typeorm';
 
 export interface RegisterClientInput {
@@ -41,12 +40,10 @@ export class OAuthClientsService {
 
   async register(userId: number, input: RegisterClientInput): Promise<RegisteredClient> {
     if (input.grantType === 'client_credentials' && !input.confidential) {
-      throw ApiException.validation({
-        confidential: ['A client-credentials app must be confidential (it authenticates with its secret).'],
-      });
+      throw credentialsValidationError('ClientCredentialsAppMustBeConfidential');
     }
     if (input.grantType === 'authorization_code' && input.redirectUris.length === 0) {
-      throw ApiException.validation({ redirect_uris: ['An authorization-code app needs at least one redirect URI.'] });
+      throw credentialsValidationError('AuthorizationCodeAppNeedsRedirectUri');
     }
     const clientSecret = input.confidential ? generateSecret(CLIENT_SECRET_PREFIX) : null;
     const repository = this.dataSource.getRepository(OAuthClient);

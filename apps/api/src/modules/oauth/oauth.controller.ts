@@ -11,14 +11,14 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import OAuth2Server from '@node-oauth/oauth2-server';
-import { OAuthClient, Public, RATE_LIMITER, RateLimiter } from '@app/auth';
+import { OAuthClient, Public, RateLimitService } from '@app/auth';
 import { APP_CONFIG, AppConfig, RawResponse } from '@app/common';
 import type {} from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { checkAuthorizeRequest, pickAuthorizeParams, redirectWithError } from './authorize-request';
 import { csrfTokenIsValid, issueCsrfToken, SESSION_COOKIE, setSessionCookie } from './csrf';
 import { readClientCredentials } from './client-credentials';
-import { describe, isOAuthError, sendInvalidClient, sendOAuthError } from './oauth-errors';
+import { authorizeErrorParams, isOAuthError, sendLibraryOAuthError, sendOAuthError } from './oauth.exception';
 import { consentPage, errorPage, PAGE_HEADERS, signInPage } from './oauth-pages';
 import { OAUTH_SERVER } from './oauth-server';
 import { AuthorizationServerMetadataDto, RevokeRequestDto, TokenRequestDto } from './oauth.dto';
@@ -41,7 +41,7 @@ const asText = (value: unknown): string | undefined => (typeof value === 'string
 export class OAuthController {
   constructor(
     @Inject(OAUTH_SERVER) private readonly server: OAuth2Server,
-    @Inject(RATE_LIMITER) private readonly rateLimiter: RateLimiter,
+    private readonly rateLimit: RateLimitService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly signIn: SignInService,
     private readonly clients: OAuthClientsService,
@@ -122,7 +122,8 @@ export class OAuthController {
         .headers(PAGE_HEADERS)
         .send(signInPage({ csrfToken: issueCsrfToken(request, reply), returnTo: safeReturn, error }));
     if (!csrfTokenIsValid(request, body?.csrf_token)) return void renderError(403, 'Your session expired. Please try again.');
-    if (!(await this.withinLimit(`signin:${request.ip}`, reply))) return void renderError(429, 'Too many attempts. Please wait a minute.');
+    if (!(await this.rateLimit.spend(`signin:${request.ip}`, reply)))
+      return void renderError(429, 'Too many attempts. Please wait a minute.');
     const result = await this.signIn.signIn(asText(body?.email) ?? '', asText(body?.password) ?? '', request.ip);
     // One answer for every failure, throttled or not, so the page never tells whether an account exists.
     if (!result.ok) return void renderError(401, 'Invalid email or password, or too many attempts.');
@@ -146,8 +147,7 @@ export class OAuthController {
       return void reply.redirect(
         redirectWithError({
           kind: 'redirect',
-          error: 'access_denied',
-          description: 'The user denied access.',
+          ...authorizeErrorParams('AccessDenied'),
           redirectUri: check.redirectUri,
           state: params.state,
         }),
@@ -192,16 +192,16 @@ export class OAuthController {
   @ApiBody({ type: TokenRequestDto })
   @ApiTokenResponses()
   async issueToken(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Body() body: FormBody): Promise<void> {
-    if (!(await this.withinLimit(`oauth:${request.ip}`, reply))) return void sendOAuthError(reply, 429, 'slow_down', 'Too Many Attempts.');
+    if (!(await this.rateLimit.spend(`oauth:${request.ip}`, reply))) return void sendOAuthError(reply, 'TooManyAttempts');
     const credentials = readClientCredentials(request.headers.authorization, body);
     const viaBasic = credentials.kind !== 'none' && credentials.method === 'basic';
-    if (credentials.kind === 'malformed') return void sendInvalidClient(reply, viaBasic);
+    if (credentials.kind === 'malformed') return void sendOAuthError(reply, 'InvalidClient', { viaBasic });
     const fields = stringFields(body);
     delete fields.client_id;
     delete fields.client_secret;
     // The library also knows the password grant; this server offers only the three of auth.md.
     if (fields.grant_type && !SUPPORTED_GRANTS.includes(fields.grant_type)) {
-      return void sendOAuthError(reply, 400, 'unsupported_grant_type', 'Unsupported grant type: `grant_type` is invalid');
+      return void sendOAuthError(reply, 'UnsupportedGrantType');
     }
     // The client credentials were parsed above (one parser for both endpoints) and reach the library as body
     // fields, never as the raw Authorization header.
@@ -225,8 +225,7 @@ export class OAuthController {
       await this.server.token(oauthRequest, oauthResponse);
     } catch (error) {
       if (!isOAuthError(error)) throw error;
-      if (error.name === 'invalid_client') return void sendInvalidClient(reply, viaBasic, describe(error));
-      return void sendOAuthError(reply, error.code >= 500 ? 500 : 400, error.name, describe(error));
+      return void sendLibraryOAuthError(reply, error, { viaBasic });
     }
     // The library derives expires_in from the stored expiry (so 1295999); the token was issued just now.
     const issued = { ...(oauthResponse.body as Record<string, unknown>), expires_in: this.config.oauthAccessTokenTtlSeconds };
@@ -245,17 +244,17 @@ export class OAuthController {
   @ApiBody({ type: RevokeRequestDto })
   @ApiRevokeResponses()
   async revokeToken(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Body() body: FormBody): Promise<void> {
-    if (!(await this.withinLimit(`oauth:${request.ip}`, reply))) return void sendOAuthError(reply, 429, 'slow_down', 'Too Many Attempts.');
+    if (!(await this.rateLimit.spend(`oauth:${request.ip}`, reply))) return void sendOAuthError(reply, 'TooManyAttempts');
     const credentials = readClientCredentials(request.headers.authorization, body);
     const viaBasic = credentials.kind !== 'none' && credentials.method === 'basic';
     const client =
       credentials.kind === 'presented' ? await this.clients.authenticate(credentials.clientId, credentials.clientSecret) : null;
-    if (!client) return void sendInvalidClient(reply, viaBasic);
+    if (!client) return void sendOAuthError(reply, 'InvalidClient', { viaBasic });
     const token = asText(body?.token);
-    if (!token) return void sendOAuthError(reply, 400, 'invalid_request', 'Missing parameter: token.');
+    if (!token) return void sendOAuthError(reply, 'TokenMissing');
     const hint = body?.token_type_hint;
     if (hint !== undefined && !TOKEN_TYPE_HINTS.includes(hint as string)) {
-      return void sendOAuthError(reply, 400, 'invalid_request', 'token_type_hint must be access_token or refresh_token.');
+      return void sendOAuthError(reply, 'TokenTypeHintUnknown');
     }
     await this.clients.revokeToken(client, token);
     void reply.status(200).headers({ 'cache-control': 'no-store' }).send();
@@ -263,13 +262,6 @@ export class OAuthController {
 
   private findClient(clientId: string | undefined): Promise<OAuthClient | null> {
     return this.clients.find(clientId);
-  }
-
-  private async withinLimit(key: string, reply: FastifyReply): Promise<boolean> {
-    const result = await this.rateLimiter.hit(key, this.config.rateLimitPerMinute, this.config.rateLimitWindowSeconds * 1000);
-    reply.header('X-RateLimit-Limit', String(result.limit)).header('X-RateLimit-Remaining', String(result.remaining));
-    if (!result.allowed) reply.header('Retry-After', String(result.retryAfterSeconds));
-    return result.allowed;
   }
 }
 

@@ -3,6 +3,7 @@ import { ApiBasicAuth, ApiExtraModels, ApiResponse, ApiSecurity, getSchemaPath }
 import type { HeaderObject, HeadersObject } from '@nestjs/swagger';
 import { headerRef } from '@app/common';
 import { OAuthErrorDto, TokenResponseDto } from './oauth.dto';
+import { OAuthErrorCode, oauthErrorParams } from './oauth.exception';
 
 // OpenAPI declarations of the token and revocation endpoints. They answer RFC 6749 bodies, never the envelope:
 // failures outside the handlers (an unparsable or oversized body, a database outage) are rendered in the same
@@ -28,6 +29,12 @@ const noStore = (required: boolean): HeadersObject => ({
 type OAuthErrorExample = { error: string; error_description: string };
 
 const oauthErrorBody = (example: OAuthErrorExample) => ({ ...example, message: example.error_description });
+
+/** The example of an error the handler answers from the catalogue, in the words it uses. */
+function catalogued(code: OAuthErrorCode): OAuthErrorExample {
+  const { error, description } = oauthErrorParams(code);
+  return { error, error_description: description };
+}
 
 function oauthError(status: number, description: string, example: OAuthErrorExample, headers: HeadersObject = {}): MethodDecorator {
   return ApiResponse({
@@ -57,12 +64,9 @@ const outsideTheHandler = (): MethodDecorator[] => [
 ];
 
 const tooMany = (): MethodDecorator =>
-  oauthError(
-    429,
-    'More than the per-IP limit of requests in the window.',
-    { error: 'slow_down', error_description: 'Too Many Attempts.' },
-    { 'Retry-After': headerRef('Retry-After') },
-  );
+  oauthError(429, 'More than the per-IP limit of requests in the window.', catalogued('TooManyAttempts'), {
+    'Retry-After': headerRef('Retry-After'),
+  });
 
 /**
  * Client authentication: HTTP Basic, or client_id (and client_secret) in the body, which needs no scheme.
@@ -106,14 +110,8 @@ export function ApiRevokeResponses(): MethodDecorator {
       description: 'Revoked, or the token was unknown or already revoked (RFC 7009 §2.2). Empty body.',
       headers: { ...RATE_LIMIT, 'Cache-Control': header(true, 'Never cached.', 'no-store') },
     }),
-    oauthError(400, 'invalid_request: `token` is missing, or the body does not parse.', {
-      error: 'invalid_request',
-      error_description: 'Missing parameter: token.',
-    }),
-    oauthError(401, 'invalid_client: client authentication failed.', {
-      error: 'invalid_client',
-      error_description: 'Client authentication failed.',
-    }),
+    oauthError(400, 'invalid_request: `token` is missing, or the body does not parse.', catalogued('TokenMissing')),
+    oauthError(401, 'invalid_client: client authentication failed.', catalogued('InvalidClient')),
     tooMany(),
     ...outsideTheHandler(),
   );

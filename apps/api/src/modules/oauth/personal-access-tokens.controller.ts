@@ -1,12 +1,13 @@
 import { Body, Controller, Delete, Get, Header, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, Permission, Principal } from '@app/auth';
-import { ApiEnvelope, ApiPathId, IdParamPipe, UNIQUE_VIOLATION_CONFLICT } from '@app/common';
+import { ApiPathId, IdParamPipe, Responds, UNIQUE_VIOLATION_CONFLICT } from '@app/common';
 import { CreatedPersonalAccessTokenResponseDto, CreatePersonalAccessTokenDto, PersonalAccessTokenResponseDto } from './credentials.dto';
+import { credentialsError } from './credentials.exception';
 import { PersonalAccessTokenOnlyGuard } from './personal-access-token-only.guard';
 import { PersonalAccessTokensService } from './personal-access-tokens.service';
 
-const TOKEN_NOT_FOUND = 'Personal access token not found.';
+const TOKEN_NOT_FOUND = credentialsError.message('PersonalAccessTokenNotFound');
 
 @ApiTags('Extensions')
 @Controller('personal-access-tokens')
@@ -20,7 +21,7 @@ export class PersonalAccessTokensController {
     summary: 'List your personal access tokens (extension)',
     description: 'Live tokens only; secrets are never shown again. Needs a personal access token; OAuth access tokens get 403.',
   })
-  @ApiEnvelope(PersonalAccessTokenResponseDto, { isArray: true })
+  @Responds(PersonalAccessTokenResponseDto, { isArray: true })
   listPersonalAccessTokens(@CurrentPrincipal() principal: Principal): Promise<PersonalAccessTokenResponseDto[]> {
     return this.tokens.list(principal.userId);
   }
@@ -32,7 +33,7 @@ export class PersonalAccessTokensController {
     description:
       'The token is in the response once (Cache-Control: no-store); valid 6 months. Needs a personal access token; OAuth access tokens get 403.',
   })
-  @ApiEnvelope(CreatedPersonalAccessTokenResponseDto, {
+  @Responds(CreatedPersonalAccessTokenResponseDto, {
     status: 201,
     message: 'Token created successfully',
     conflict: UNIQUE_VIOLATION_CONFLICT,
@@ -54,7 +55,7 @@ export class PersonalAccessTokensController {
       'Revocation is immediate: the next request with that token gets 401. Only your own tokens. Needs a personal access token; OAuth access tokens get 403.',
   })
   @ApiPathId('tokenId', { notFound: TOKEN_NOT_FOUND, example: 12 })
-  @ApiEnvelope(null, { message: 'Token revoked successfully' })
+  @Responds(null, { message: 'Token revoked successfully' })
   async revokePersonalAccessToken(
     @CurrentPrincipal() principal: Principal,
     @Param('tokenId', new IdParamPipe(TOKEN_NOT_FOUND)) tokenId: number,

@@ -1,11 +1,12 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, AuthContext, Authenticated, Permission } from '@app/auth';
-import { ApiEnvelope, ApiPathId, IdParamPipe, Paginated } from '@app/common';
+import { ApiPathId, IdParamPipe, Paginated, Responds } from '@app/common';
 import { CreateProjectDto, ListProjectsQueryDto, ProjectResponseDto, UpdateProjectDto } from './projects.dto';
+import { projectError } from './projects.exception';
 import { ProjectsService } from './projects.service';
 
-const PROJECT_NOT_FOUND = 'Project not found.';
+const PROJECT_NOT_FOUND = projectError.message('NotFound');
 const ProjectId = (): ParameterDecorator => Param('projectId', new IdParamPipe(PROJECT_NOT_FOUND));
 const ApiProjectId = (): MethodDecorator => ApiPathId('projectId', { notFound: PROJECT_NOT_FOUND, example: 100 });
 
@@ -17,7 +18,7 @@ export class ProjectsController {
   @Get()
   @Authenticated({ permission: Permission.ProjectsList })
   @ApiOperation({ summary: 'List projects', description: 'Projects the caller may see (role-filtered), oldest first.' })
-  @ApiEnvelope(ProjectResponseDto, { paginated: true })
+  @Responds(ProjectResponseDto, { paginated: true })
   listProjects(@Auth() auth: AuthContext, @Query() query: ListProjectsQueryDto): Promise<Paginated<ProjectResponseDto>> {
     return this.projects.list(auth, query);
   }
@@ -25,7 +26,7 @@ export class ProjectsController {
   @Post()
   @Authenticated({ permission: Permission.ProjectsCreate })
   @ApiOperation({ summary: 'Create a project', description: 'Owners and Executive managers only.' })
-  @ApiEnvelope(ProjectResponseDto, { status: 201, message: 'Project created successfully' })
+  @Responds(ProjectResponseDto, { status: 201, message: 'Project created successfully' })
   createProject(@Auth() auth: AuthContext, @Body() dto: CreateProjectDto): Promise<ProjectResponseDto> {
     return this.projects.create(auth, dto);
   }
@@ -37,7 +38,7 @@ export class ProjectsController {
     description: 'One project with its tags; rate fields only for callers who may view rates. Archived projects return 404.',
   })
   @ApiProjectId()
-  @ApiEnvelope(ProjectResponseDto, { message: 'Project retrieved successfully' })
+  @Responds(ProjectResponseDto, { message: 'Project retrieved successfully' })
   getProject(@Auth() auth: AuthContext, @ProjectId() projectId: number): Promise<ProjectResponseDto> {
     return this.projects.get(auth, projectId);
   }
@@ -46,7 +47,7 @@ export class ProjectsController {
   @Authenticated({ permission: Permission.ProjectsUpdate })
   @ApiOperation({ summary: 'Update a project', description: 'Partial update: fields left out keep their value.' })
   @ApiProjectId()
-  @ApiEnvelope(ProjectResponseDto, { message: 'Project updated successfully' })
+  @Responds(ProjectResponseDto, { message: 'Project updated successfully' })
   updateProject(@Auth() auth: AuthContext, @ProjectId() projectId: number, @Body() dto: UpdateProjectDto): Promise<ProjectResponseDto> {
     return this.projects.update(auth, projectId, dto);
   }
@@ -55,7 +56,7 @@ export class ProjectsController {
   @Authenticated({ permission: Permission.ProjectsArchive })
   @ApiOperation({ summary: 'Delete (archive) a project', description: 'Soft delete; the project then returns 404.' })
   @ApiProjectId()
-  @ApiEnvelope(null, { message: 'Project deleted successfully' })
+  @Responds(null, { message: 'Project deleted successfully' })
   archiveProject(@Auth() auth: AuthContext, @ProjectId() projectId: number): Promise<null> {
     return this.projects.archive(auth, projectId);
   }

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuthContext, projectScope, requireVisible } from '@app/auth';
-import { ApiException, paginate, Paginated, pageRequest } from '@app/common';
+import { paginate, Paginated, pageRequest } from '@app/common';
+import { EventsService, EventType } from '@app/database';
 import { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Project } from './project.entity';
 import { CreateProjectDto, ListProjectsQueryDto, ProjectResponseDto, TagDto, UpdateProjectDto } from './projects.dto';
-import { projectError } from './projects.exception';
+import { projectError, projectValidationError } from './projects.exception';
 import { ProjectRow, toProjectResponse } from './projects.mapper';
 
 type ProjectRowWithTags = ProjectRow & { tags: TagDto[] };
@@ -35,13 +36,12 @@ const PROJECT_COLUMNS = [
 
 const escapeLike = (value: string): string => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-function deadlineBeforeStart(): ApiException {
-  return ApiException.validation({ deadline: ['The deadline must be a date after or equal to start_date.'] });
-}
-
 @Injectable()
 export class ProjectsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: EventsService,
+  ) {}
 
   list(auth: AuthContext, query: ListProjectsQueryDto): Promise<Paginated<ProjectResponseDto>> {
     const visible = this.visibleProjects(this.dataSource.manager, auth);
@@ -62,7 +62,7 @@ export class ProjectsService {
 
   /** A write answers with the row it wrote, read in its own transaction: never another writer's state. */
   create(auth: AuthContext, dto: CreateProjectDto): Promise<ProjectResponseDto> {
-    if (dto.start_date && dto.deadline && dto.deadline < dto.start_date) throw deadlineBeforeStart();
+    if (dto.start_date && dto.deadline && dto.deadline < dto.start_date) throw projectValidationError('DeadlineBeforeStart');
     return this.dataSource.transaction(async (manager) => {
       const result = await manager
         .createQueryBuilder()
@@ -80,7 +80,9 @@ export class ProjectsService {
         })
         .returning(['id'])
         .execute();
-      return this.readVisible(manager, auth, (result.raw as { id: number }[])[0].id);
+      const row = await this.readRow(manager, auth, (result.raw as { id: number }[])[0].id);
+      await this.recordEvent(manager, auth, 'project.created', row);
+      return toProjectResponse(row, row.tags, auth.canViewRates);
     });
   }
 
@@ -89,7 +91,7 @@ export class ProjectsService {
       const current = await this.requireProject(manager, auth, projectId);
       const startDate = dto.start_date !== undefined ? dto.start_date : current.start_date;
       const deadline = dto.deadline !== undefined ? dto.deadline : current.deadline;
-      if (startDate && deadline && deadline < startDate) throw deadlineBeforeStart();
+      if (startDate && deadline && deadline < startDate) throw projectValidationError('DeadlineBeforeStart');
       const changes: Partial<Project> = {
         ...(dto.name !== undefined && { name: dto.name }),
         ...(dto.start_date !== undefined && { startDate: dto.start_date }),
@@ -106,19 +108,21 @@ export class ProjectsService {
         .set({ ...changes, updatedAt: () => 'now()' })
         .where('id = :projectId', { projectId })
         .execute();
-      return this.readVisible(manager, auth, projectId);
+      const row = await this.readRow(manager, auth, projectId);
+      await this.recordEvent(manager, auth, 'project.updated', row);
+      return toProjectResponse(row, row.tags, auth.canViewRates);
     });
   }
 
   archive(auth: AuthContext, projectId: number): Promise<null> {
     return this.dataSource.transaction(async (manager) => {
       await this.requireProject(manager, auth, projectId);
-      await manager
-        .createQueryBuilder()
-        .update(Project)
-        .set({ deletedAt: () => 'now()', updatedAt: () => 'now()' })
-        .where('id = :projectId', { projectId })
-        .execute();
+      const row = await this.readRow(manager, auth, projectId);
+      const [[archived]] = (await manager.query(
+        'UPDATE projects SET deleted_at = now(), updated_at = now() WHERE id = $1 RETURNING deleted_at, updated_at',
+        [projectId],
+      )) as [{ deleted_at: Date; updated_at: Date }[], number];
+      await this.recordEvent(manager, auth, 'project.deleted', { ...row, ...archived });
       return null;
     });
   }
@@ -141,12 +145,25 @@ export class ProjectsService {
   }
 
   private async readVisible(manager: EntityManager, auth: AuthContext, projectId: number): Promise<ProjectResponseDto> {
+    const row = await this.readRow(manager, auth, projectId);
+    return toProjectResponse(row, row.tags, auth.canViewRates);
+  }
+
+  private async readRow(manager: EntityManager, auth: AuthContext, projectId: number): Promise<ProjectRowWithTags> {
     const row = await this.visibleProjects(manager, auth)
       .select(PROJECT_COLUMNS)
       .andWhere('p.id = :projectId', { projectId })
       .getRawOne<ProjectRowWithTags>();
     if (!row) throw projectError('NotFound');
-    return toProjectResponse(row, row.tags, auth.canViewRates);
+    return row;
+  }
+
+  /**
+   * The `project.*` webhook payload is the whole Project, rate included: delivery applies the rate permission
+   * of each webhook's creator (webhooks.md), so the outbox keeps what any of them may see.
+   */
+  private recordEvent(manager: EntityManager, auth: AuthContext, type: EventType, row: ProjectRowWithTags): Promise<number> {
+    return this.events.record(manager, { type, workspaceId: auth.workspaceId, payload: toProjectResponse(row, row.tags, true) });
   }
 
   private visibleProjects(manager: EntityManager, auth: AuthContext): SelectQueryBuilder<ObjectLiteral> {

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, Permission, Principal } from '@app/auth';
-import { ApiEnvelope, Paginated, PaginationQueryDto } from '@app/common';
+import { Paginated, PaginationQueryDto, Responds } from '@app/common';
 import { WorkspaceResponseDto } from './workspaces.dto';
 import { WorkspacesService } from './workspaces.service';
 
@@ -13,7 +13,7 @@ export class WorkspacesController {
   @Get()
   @Authenticated({ permission: Permission.WorkspacesList })
   @ApiOperation({ summary: "List the caller's workspaces", description: 'One row per active membership.' })
-  @ApiEnvelope(WorkspaceResponseDto, { paginated: true })
+  @Responds(WorkspaceResponseDto, { paginated: true })
   listWorkspaces(@CurrentPrincipal() principal: Principal, @Query() query: PaginationQueryDto): Promise<Paginated<WorkspaceResponseDto>> {
     return this.workspaces.list(principal, query);
   }

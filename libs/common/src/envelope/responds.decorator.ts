@@ -4,7 +4,7 @@ import { ApiErrorResponse } from './api-error-responses';
 import { PaginatedResponseMetaDto, ResponseMetaDto } from './envelope.schemas';
 import { RAW_RESPONSE, RESPONSE_MESSAGE } from './response-message';
 
-export interface EnvelopeOptions {
+export interface RespondsOptions {
   message?: string;
   paginated?: boolean;
   /** A plain array in `data`, without pagination. */
@@ -47,10 +47,11 @@ function envelopeFor(dto: Type<unknown> | null, paginated: boolean, isArray: boo
 }
 
 /**
- * Declares a handler's success response: status code, envelope message and the OpenAPI schema (plus its 409,
- * when it has one). Pass `null` for actions whose `data` is always null.
+ * How a handler responds on success, at runtime and in the document alike: it sets the HTTP status code and the
+ * envelope `message` the interceptor sends, and declares the named envelope schema (plus the 409, when the
+ * operation has one). Pass `null` for actions whose `data` is always null.
  */
-export function ApiEnvelope(dto: Type<unknown> | null, options: EnvelopeOptions = {}): MethodDecorator {
+export function Responds(dto: Type<unknown> | null, options: RespondsOptions = {}): MethodDecorator {
   const status = options.status ?? 200;
   const envelope = envelopeFor(dto, options.paginated ?? false, options.isArray ?? false);
   const decorators = [

@@ -1,5 +1,8 @@
 import { ApiException } from '@app/common';
 
+// The guard's error catalogue (401, 429, 403): functions rather than an errorCatalog table, because they carry
+// challenge headers, the required scope and Retry-After.
+
 export function unauthenticated(tokenPresented: boolean): ApiException {
   const challenge = tokenPresented ? 'Bearer error="invalid_token"' : 'Bearer';
   return new ApiException(401, 'Unauthenticated.', undefined, { 'WWW-Authenticate': challenge });
@@ -14,6 +17,5 @@ export function insufficientScope(scope: string): ApiException {
 export const notAMember = (): ApiException => new ApiException(403, 'You are not a member of this workspace.');
 export const roleNotAllowed = (): ApiException => new ApiException(403, 'This action is unauthorized.');
 
-export function tooManyAttempts(retryAfterSeconds: number): ApiException {
-  return new ApiException(429, 'Too Many Attempts.', undefined, { 'Retry-After': String(retryAfterSeconds) });
-}
+/** Retry-After is already on the reply: RateLimitService writes it with the other rate-limit headers. */
+export const tooManyAttempts = (): ApiException => new ApiException(429, 'Too Many Attempts.');

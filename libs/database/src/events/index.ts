@@ -1,0 +1,3 @@
+export * from './event-type';
+export * from './outbox-event.entity';
+export * from './events.service';
