@@ -25,3 +25,6 @@ export * from './errors/connection-lost';
 export * from './validation/database-id';
 export * from './errors/read-retry.interceptor';
 export * from './errors/oauth-error-body';
+export * from './state-machine/state-machine';
+export * from './state-machine/apply-transition';
+export * from './state-machine/sql-identifier';
