@@ -28,3 +28,8 @@ export * from './errors/oauth-error-body';
 export * from './state-machine/state-machine';
 export * from './state-machine/apply-transition';
 export * from './state-machine/sql-identifier';
+export { addDays, daysBetween, isoWeekday, startOfIsoWeek, startOfMonth, startOfNextMonth } from './time/calendar-date';
+export { offsetMsAt, wallClockAt, type WallClock } from './time/zone-offset';
+export { dateInZone, wallClockToInstant } from './time/wall-clock';
+export * from './time/zoned-ranges';
+export * from './time/format-instant';
