@@ -33,3 +33,7 @@ export { offsetMsAt, wallClockAt, type WallClock } from './time/zone-offset';
 export { dateInZone, wallClockToInstant } from './time/wall-clock';
 export * from './time/zoned-ranges';
 export * from './time/format-instant';
+export * from './decimal/decimal-math';
+export * from './decimal/parse-decimal';
+export * from './decimal/decimal-to-json';
+export * from './decimal/is-decimal.decorator';
