@@ -41,3 +41,6 @@ export * from './validation/trim.decorator';
 export * from './validation/to-boolean.decorator';
 export * from './validation/is-iana-time-zone.decorator';
 export * from './validation/uuid-param.pipe';
+export * from './lists/date-order.validators';
+export * from './lists/date-range-query';
+export * from './lists/order-by';
