@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { invalidReferenceMessage, invalidReferences } from './access.exception';
-import { sqlIdentifier } from './sql-fragment';
+import { sqlReference } from './sql-fragment';
 
 export interface InWorkspaceOptions {
   /** `projects`, `contracts`, ...; or `workspace_members` with `idColumn: 'user_id'` for people. */
@@ -25,8 +25,8 @@ export async function assertInWorkspace(
 ): Promise<void> {
   const list = Array.isArray(ids) ? ids : [ids as number];
   if (list.length === 0) return;
-  const table = sqlIdentifier(options.table);
-  const idColumn = sqlIdentifier(options.idColumn ?? 'id');
+  const table = sqlReference(options.table);
+  const idColumn = sqlReference(options.idColumn ?? 'id');
   const live = options.liveOnly === false ? '' : ' AND deleted_at IS NULL';
   const rows: { id: number }[] = await manager.query(
     `SELECT ${idColumn} AS id FROM ${table} WHERE ${idColumn} = ANY($1) AND workspace_id = $2${live}`,

@@ -1,6 +1,6 @@
 import { AuthContext } from '../auth-context';
 import { Role } from '../role';
-import { namespaced, SqlPredicate, sqlIdentifier } from './sql-fragment';
+import { namespaced, SqlPredicate, sqlReference } from './sql-fragment';
 
 /**
  * The caller's person scope (roles.md) as a predicate on a user-id column (e.g. `te.user_id`):
@@ -15,7 +15,7 @@ export function personScope(
   userColumn: string,
   ns = 'person_scope',
 ): SqlPredicate | null {
-  const column = sqlIdentifier(userColumn);
+  const column = sqlReference(userColumn);
   const param = namespaced(ns);
   const user = `:${param('user_id')}`;
   const workspace = `:${param('workspace_id')}`;

@@ -1,6 +1,6 @@
 import { AuthContext } from '../auth-context';
 import { Role } from '../role';
-import { namespaced, SqlPredicate, sqlIdentifier } from './sql-fragment';
+import { namespaced, SqlPredicate, sqlReference } from './sql-fragment';
 
 /**
  * The caller's project scope (roles.md) as a predicate on the projects alias `p`:
@@ -13,7 +13,7 @@ import { namespaced, SqlPredicate, sqlIdentifier } from './sql-fragment';
  * Usage: `const scope = projectScope(auth, 'p'); if (scope) query.andWhere(scope.sql, scope.params);`
  */
 export function projectScope(auth: Pick<AuthContext, 'role' | 'userId'>, alias: string, ns = 'project_scope'): SqlPredicate | null {
-  const p = sqlIdentifier(alias);
+  const p = sqlReference(alias);
   const param = namespaced(ns);
   const user = `:${param('user_id')}`;
   const params = { [param('user_id')]: auth.userId };

@@ -1,7 +1,7 @@
 import { ApiException } from '@app/common';
 import type { EntityManager, ObjectLiteral } from 'typeorm';
 import { AuthContext } from '../auth-context';
-import { SqlPredicate, sqlIdentifier } from './sql-fragment';
+import { SqlPredicate, sqlReference } from './sql-fragment';
 
 export interface RequireVisibleOptions {
   /** The table and the alias the scope predicate was built for (`projects`, `p`). */
@@ -29,11 +29,11 @@ export async function requireVisible<T extends ObjectLiteral = { id: number }>(
   auth: Pick<AuthContext, 'workspaceId'>,
   options: RequireVisibleOptions,
 ): Promise<T> {
-  const alias = sqlIdentifier(options.alias);
+  const alias = sqlReference(options.alias);
   const query = manager
     .createQueryBuilder()
     .select((options.columns ?? [`${alias}.id AS id`]).map((column) => column))
-    .from(sqlIdentifier(options.table), alias)
+    .from(sqlReference(options.table), alias)
     .where(`${alias}.id = :require_id`, { require_id: options.id })
     .andWhere(`${alias}.workspace_id = :require_workspace_id`, { require_workspace_id: auth.workspaceId })
     .andWhere(`${alias}.deleted_at IS NULL`);

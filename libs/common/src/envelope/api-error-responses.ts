@@ -87,18 +87,19 @@ export const UNIQUE_VIOLATION_CONFLICT = {
 export interface PathIdOptions {
   /** The 404 message, e.g. `Project not found.` (the same text the handler's pipe or service throws). */
   notFound: string;
-  /** Integer database ids (default) or opaque strings. */
-  type?: 'integer' | 'string';
+  /** Integer database ids (default), UUIDs (read with `UuidParamPipe`) or opaque strings. */
+  type?: 'integer' | 'uuid' | 'string';
   example?: number | string;
   description?: string;
 }
 
 /**
- * A path id: the parameter and its 404. A malformed id (not a positive integer) is a 404 too
+ * A path id: the parameter and its 404. A malformed id (not a positive integer, not a UUID) is a 404 too
  * (conventions.md), as is an id in another workspace or outside the caller's visibility.
  */
 export function ApiPathId(name: string, { notFound, type = 'integer', example, description }: PathIdOptions): MethodDecorator {
-  const schema = { type, ...(type === 'integer' ? { minimum: 1 } : {}), ...(example !== undefined ? { example } : {}) };
+  const typed = type === 'integer' ? { type, minimum: 1 } : type === 'uuid' ? { type: 'string', format: 'uuid' } : { type };
+  const schema = { ...typed, ...(example !== undefined ? { example } : {}) };
   return applyDecorators(
     ApiParam({ name, required: true, schema, ...(description ? { description } : {}) }),
     ApiErrorResponse(404, {
