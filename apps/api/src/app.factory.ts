@@ -68,9 +68,10 @@ export async function createApp(config: RuntimeConfig): Promise<NestFastifyAppli
   });
   registerDrain(fastify);
   // One access-log line per request (health probes excluded), tagged with the request id.
+  // Below info (LOG_LEVEL=warn in production) the line is never built: no URL redaction, no object per request.
+  const accessLog = ['trace', 'debug', 'info'].includes(config.logLevel);
   fastify.addHook('onResponse', (request, reply, done) => {
-    // Below info (LOG_LEVEL=warn in production) the line is never built: no URL redaction, no object per request.
-    if (request.url !== '/health' && request.log.isLevelEnabled('info')) {
+    if (accessLog && request.url !== '/health') {
       request.log.info(
         { method: request.method, url: redactUrl(request.url), statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) },
         'request completed',
