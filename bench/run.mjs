@@ -1,4 +1,4 @@
-// `npm run bench`: build, seed, then drive our API and the raw baseline (never both at once) with autocannon,
+// `npm run bench`: build, seed, then drive our API and the two raw baselines (one server at a time) with autocannon,
 // and write bench/results/<date>.md + .json. Settings: bench/README.md.
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
@@ -115,7 +115,7 @@ function summarise(result, usage) {
   };
 }
 
-const portOf = (config, name) => config.port + (name === 'ours' ? 0 : 1);
+const portOf = (config, name) => config.port + Object.keys(TARGETS).indexOf(name);
 const entryOf = (config, name) => (name === 'ours' ? config.oursEntry : undefined);
 const flagsOf = (config, name) => (name === 'ours' ? config.oursNodeFlags : []);
 
@@ -230,14 +230,14 @@ async function main() {
   const targets = {};
   try {
     for (const name of config.targets) {
-      if (!TARGETS[name]) throw new Error(`unknown target "${name}" (ours, baseline)`);
+      if (!TARGETS[name]) throw new Error(`unknown target "${name}" (${Object.keys(TARGETS).join(', ')})`);
       log(`calibrate: ${TARGETS[name].label}`);
       targets[name] = await calibrateTarget(name, config, ctx, selected, statStatements);
     }
   } finally {
     if (statStatements.available) await statStatements.close();
   }
-  // Workload by workload, each target in its own server process (never two at once), so the two
+  // Workload by workload, each target in its own server process (never two at once), so the
   // measurements of a workload are minutes apart at most.
   for (const workload of selected) {
     if (!config.targets.every((name) => targets[name].workloads[workload.id].implemented)) continue;

@@ -11,7 +11,8 @@ export const TIERS = {
   L: { timeEntries: 10_000_000, members: 10_000, projects: 2_000, tags: 300 },
 };
 
-export const DEFAULTS = { duration: 30, warmup: 10, repeat: 3, connections: 50, calibrate: 200 };
+// Three targets per workload: 10 s + 3 × 20 s each keeps a tier-S run (W0–W2) near 12 minutes on 2 cores.
+export const DEFAULTS = { duration: 20, warmup: 10, repeat: 3, connections: 50, calibrate: 200 };
 
 function int(env, name, fallback, min = 0) {
   const raw = env[name];
@@ -56,7 +57,7 @@ export function loadBenchConfig(env = process.env) {
     connections: int(env, 'BENCH_CONNECTIONS', DEFAULTS.connections, 1),
     calibrate: int(env, 'BENCH_CALIBRATE', DEFAULTS.calibrate, 10),
     workloads: list(env, 'BENCH_WORKLOADS'),
-    targets: (env.BENCH_TARGETS || 'ours,baseline').split(',').map((s) => s.trim()),
+    targets: (env.BENCH_TARGETS || 'ours,baseline,limit').split(',').map((s) => s.trim()),
     reseed: ['1', 'true'].includes(env.BENCH_RESEED ?? ''),
     skipBuild: ['1', 'true'].includes(env.BENCH_SKIP_BUILD ?? ''),
     ref: env.BENCH_REF || undefined,

@@ -32,14 +32,19 @@ export function aggregate(entry) {
 
 const p99Target = (workload, tier) => (typeof workload.p99Ms === 'number' ? workload.p99Ms : (workload.p99Ms?.[tier] ?? null));
 
-/** One row per workload with the ratio and every target check. */
+/**
+ * One row per workload with both ratios and every target check: `ratio` = ours ÷ the same-SQL baseline (framework
+ * overhead: the targets are about this one), `limitRatio` = ours ÷ the limit baseline (design overhead).
+ */
 export function evaluate(report) {
-  const { ours, baseline } = report.targets;
+  const { ours, baseline, limit } = report.targets;
   return report.workloads.map((workload) => {
     const o = aggregate(ours?.workloads[workload.id]);
     const b = aggregate(baseline?.workloads[workload.id]);
+    const l = aggregate(limit?.workloads[workload.id]);
     const implemented = ours?.workloads[workload.id]?.implemented ?? false;
     const ratio = o && b ? o.rps / b.rps : null;
+    const limitRatio = o && l ? o.rps / l.rps : null;
     const p99Limit = p99Target(workload, report.settings.tier);
     const checks = [];
     if (ratio !== null) checks.push({ name: `ratio ≥ ${workload.target}`, ok: ratio >= workload.target });
@@ -47,7 +52,20 @@ export function evaluate(report) {
     if (o) checks.push({ name: 'RSS ≤ 250 MB', ok: o.peakRssMb !== null && o.peakRssMb <= 250 });
     if (o) checks.push({ name: 'no errors', ok: o.errors + o.non2xx === 0 });
     if (b && b.errors + b.non2xx > 0) checks.push({ name: 'no baseline errors (ratio invalid)', ok: false });
-    return { workload, implemented, ours: o, baseline: b, ratio, checks, missing: ours?.workloads[workload.id]?.missing };
+    if (l && l.errors + l.non2xx > 0) checks.push({ name: 'no limit errors (limit ratio invalid)', ok: false });
+    if (o && b && o.statements !== null && b.statements !== null && Math.abs(o.statements - b.statements) > 0.05)
+      checks.push({ name: 'same SQL/req as the same-SQL baseline', ok: false });
+    return {
+      workload,
+      implemented,
+      ours: o,
+      baseline: b,
+      limit: l,
+      ratio,
+      limitRatio,
+      checks,
+      missing: ours?.workloads[workload.id]?.missing,
+    };
   });
 }
 
@@ -68,23 +86,23 @@ async function otherTier(dir, tier) {
 
 function resultsTable(rows) {
   const lines = [
-    '| workload | ours req/s (min–max) | baseline req/s (min–max) | ratio | target | p50 ms ours / base | p99 ms ours / base | errors ours / base | peak RSS MB ours / base | server CPU (cores) ours / base | other load (cores) ours / base | SQL/req ours / base | verdict |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| workload | ours req/s (min–max) | same-SQL req/s (min–max) | limit req/s (min–max) | ratio to same-SQL (framework) | target | ratio to limit (design) | p50 ms ours / same / limit | p99 ms ours / same / limit | errors ours / same / limit | peak RSS MB ours / same / limit | server CPU (cores) ours / same / limit | other load (cores) ours / same / limit | SQL/req ours / same / limit | verdict |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
-  for (const { workload, implemented, ours: o, baseline: b, ratio, checks, missing } of rows) {
+  for (const { workload, implemented, ours: o, baseline: b, limit: l, ratio, limitRatio, checks, missing } of rows) {
     const name = `**${workload.id}** ${workload.title}`;
     if (!implemented) {
       const why = missing ? `not implemented (needs ${missing.join(', ')})` : 'not implemented (route answers 404)';
-      lines.push(`| ${name} | ${why} | | | ≥ ${workload.target} | | | | | | | | — |`);
+      lines.push(`| ${name} | ${why} | | | | ≥ ${workload.target} | | | | | | | | | — |`);
       continue;
     }
     const range = (a) => (a ? `${fmtInt(a.rps)} (${fmtInt(a.rpsMin)}–${fmtInt(a.rpsMax)})` : 'n/a');
-    const pair = (key, digits) => `${o ? fmt(o[key], digits) : 'n/a'} / ${b ? fmt(b[key], digits) : 'n/a'}`;
-    const errors = `${o ? o.errors + o.non2xx : 'n/a'} / ${b ? b.errors + b.non2xx : 'n/a'}`;
+    const triple = (key, digits) => [o, b, l].map((a) => (a ? fmt(a[key], digits) : 'n/a')).join(' / ');
+    const errors = [o, b, l].map((a) => (a ? a.errors + a.non2xx : 'n/a')).join(' / ');
     const failed = checks.filter((c) => !c.ok).map((c) => c.name);
     const verdict = failed.length ? `missed: ${failed.join(', ')}` : 'met';
     lines.push(
-      `| ${name} | ${range(o)} | ${range(b)} | **${fmt(ratio, 2)}** | ≥ ${workload.target} | ${pair('p50', 0)} | ${pair('p99', 0)} | ${errors} | ${pair('peakRssMb', 0)} | ${pair('cpuCores', 2)} | ${pair('foreignCpuCores', 2)} | ${pair('statements', 2)} | ${verdict} |`,
+      `| ${name} | ${range(o)} | ${range(b)} | ${range(l)} | **${fmt(ratio, 2)}** | ≥ ${workload.target} | **${fmt(limitRatio, 2)}** | ${triple('p50', 0)} | ${triple('p99', 0)} | ${errors} | ${triple('peakRssMb', 0)} | ${triple('cpuCores', 2)} | ${triple('foreignCpuCores', 2)} | ${triple('statements', 2)} | ${verdict} |`,
     );
   }
   return lines.join('\n');
@@ -140,15 +158,22 @@ export function renderMarkdown(report, other) {
   const s = report.settings;
   const d = report.dataset;
   const git = `${report.git.commit} (${report.git.ref}${report.git.dirty ? ', with uncommitted changes in apps/ or libs/' : ''})`;
-  const parity = report.workloads
-    .filter((w) => report.targets.ours?.workloads[w.id]?.statements && report.targets.baseline?.workloads[w.id]?.statements)
-    .map((w) => {
-      const [a, b] = [report.targets.ours.workloads[w.id].statements.sample, report.targets.baseline.workloads[w.id].statements.sample];
-      const body = a.sha256 === b.sha256 ? 'identical body' : `DIFFERENT body (${a.status}/${a.bytes} B vs ${b.status}/${b.bytes} B)`;
-      const same = (a.headers ?? []).join() === (b.headers ?? []).join();
-      const headers = same ? 'same headers' : `headers differ: ours [${a.headers.join(', ')}], baseline [${b.headers.join(', ')}]`;
-      return `${w.id} ${body}, ${headers}`;
-    });
+  // Parity with our API, per baseline: the first response of each workload (timestamps masked) and its header names.
+  const parity = [];
+  for (const name of Object.keys(report.targets).filter((n) => n !== 'ours')) {
+    for (const w of report.workloads) {
+      const ours = report.targets.ours?.workloads[w.id]?.statements?.sample;
+      const other = report.targets[name].workloads[w.id]?.statements?.sample;
+      if (!ours || !other) continue;
+      const body =
+        ours.sha256 === other.sha256
+          ? 'identical body'
+          : `DIFFERENT body (${ours.status}/${ours.bytes} B vs ${other.status}/${other.bytes} B)`;
+      const same = (ours.headers ?? []).join() === (other.headers ?? []).join();
+      const headers = same ? 'same headers' : `headers differ: ours [${ours.headers.join(', ')}], ${name} [${other.headers.join(', ')}]`;
+      parity.push(`${name} ${w.id} ${body}, ${headers}`);
+    }
+  }
   const missed = rows.filter((row) => row.implemented && row.checks.some((c) => !c.ok));
   const failedIn = (prefix) =>
     missed.filter((row) => row.checks.some((c) => !c.ok && c.name.includes(prefix))).map((row) => row.workload.id);
@@ -173,10 +198,12 @@ commit ${git} · Node ${report.node} · PostgreSQL ${d.postgres.version} (shared
 ${report.machine.cpus} × ${report.machine.cpuModel}, ${report.machine.memoryGb} GB · ${Math.round(report.elapsedSeconds / 60)} min end to end.
 
 **Method.** autocannon (programmatic, in the runner process), ${s.connections} connections, keep-alive, no pipelining. Workload by
-workload, each target runs in a fresh server process — ours, then the baseline; **never two servers at once** — for a
+workload, each target runs in a fresh server process — ours, the same-SQL baseline, the limit baseline; **never two servers at once** — for a
 ${s.warmup} s warm-up and ${s.repeat} runs of ${s.duration} s. req/s is the median run (min–max across runs), latencies the median
-of the runs' p50/p99; ratio = our median req/s ÷ the baseline's. Both servers use a pool of ${s.poolSize} PostgreSQL connections;
-ours runs with \`LOG_LEVEL=warn\`, the baseline logs nothing. autocannon, the server and PostgreSQL share the same
+of the runs' p50/p99. Two ratios: **to same-SQL** = our median req/s ÷ the same-SQL baseline's (the API's statements on raw
+Fastify + pg: framework overhead; the targets apply to it) and **to limit** = ours ÷ the limit baseline's (one prepared statement
+per request, tokens and memberships in memory: what our design costs against the least work that gives the same bytes).
+Every server uses a pool of ${s.poolSize} PostgreSQL connections; ours runs with \`LOG_LEVEL=warn\`, the baselines log nothing. autocannon, the server and PostgreSQL share the same
 ${report.machine.cpus} cores, so absolute numbers are machine-bound; the ratio is the number to watch. RSS is the server's peak
 VmRSS while measured; server CPU is its CPU time ÷ wall time; "other load" is the CPU used meanwhile by every other process
 except PostgreSQL (other work on the machine: above ~0.2 cores the run was noisy).
@@ -186,7 +213,7 @@ SQL statements per request: ${report.statementsSource}${report.statementsNote ? 
 
 ${resultsTable(rows)}
 
-Response parity (first request of each workload, timestamps masked): ${parity.length ? parity.join(', ') : 'n/a'}.
+Response parity with ours (first request of each workload, timestamps masked; "baseline" is the same-SQL one): ${parity.length ? parity.join('; ') : 'n/a'}.
 ${notImplemented.length ? `\nNot implemented yet (their routes answer 404 "Not found."): ${notImplemented.join(', ')}. They are probed on every run and measured as soon as they exist.\n` : ''}
 ## Targets missed and why
 

@@ -1,4 +1,4 @@
-// Building and running the two targets: our API (from .bench-build/) and the raw baseline.
+// Building and running the targets: our API (from .bench-build/), the same-SQL baseline and the limit baseline.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
@@ -55,8 +55,13 @@ export const TARGETS = {
     env: { LOG_LEVEL: 'warn', SEED_DEMO: 'false', DB_POOL_SIZE: '5', RATE_LIMIT_PER_MINUTE: '1000000', REDIS_URL: '' },
   },
   baseline: {
-    label: 'baseline (raw Fastify + pg)',
+    label: "same-SQL baseline (raw Fastify + pg, the API's statements)",
     entry: (root) => `${root}/bench/baseline/server.mjs`,
+    env: { DB_POOL_SIZE: '5', RATE_LIMIT_PER_MINUTE: '1000000' },
+  },
+  limit: {
+    label: 'limit baseline (raw Fastify + pg, one prepared statement, in-memory auth)',
+    entry: (root) => `${root}/bench/baseline/limit-server.mjs`,
     env: { DB_POOL_SIZE: '5', RATE_LIMIT_PER_MINUTE: '1000000' },
   },
 };

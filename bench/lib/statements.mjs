@@ -22,6 +22,7 @@ export async function startCountingProxy(upstreamUrl) {
     let pending = Buffer.alloc(0);
     let started = false;
     let lastText = null;
+    const named = new Map();
     const record = (text) => stats.texts.set(text, (stats.texts.get(text) ?? 0) + 1);
     client.on('data', (chunk) => {
       server.write(chunk);
@@ -44,9 +45,16 @@ export async function startCountingProxy(upstreamUrl) {
           stats.statements++;
           record(pending.toString('utf8', 5, length).replace(/\0$/, ''));
         } else if (type === 'P') {
-          // Parse: statement name (cstring), then the query text (cstring).
+          // Parse: statement name (cstring), then the query text (cstring). Named statements are parsed
+          // once per connection and bound many times: remember their texts by name.
           const nameEnd = pending.indexOf(0, 5);
           lastText = pending.toString('utf8', nameEnd + 1, pending.indexOf(0, nameEnd + 1));
+          if (nameEnd > 5) named.set(pending.toString('utf8', 5, nameEnd), lastText);
+        } else if (type === 'B') {
+          // Bind: portal name (cstring), then the statement name (cstring); '' is the unnamed statement.
+          const portalEnd = pending.indexOf(0, 5);
+          const statement = pending.toString('utf8', portalEnd + 1, pending.indexOf(0, portalEnd + 1));
+          if (statement !== '') lastText = named.get(statement) ?? '(prepared statement)';
         } else if (type === 'E') {
           stats.statements++;
           record(lastText ?? '(prepared statement)');

@@ -1,0 +1,160 @@
+// The limit baseline: the least work that produces the API's response bodies. Raw Fastify + pg, tokens and
+// memberships from in-memory maps (loaded once at start), rate-limit counters in memory, and ONE named
+// prepared statement per request (plan cached per connection, no per-request parse). Bodies and headers are
+// byte-identical to the API's (timestamps masked): the calibration proves it on every run.
+//
+// What it leaves out on purpose (it is a limit, not a server to deploy): revocation and role changes are seen
+// only at restart, and `last_used_at` is not refreshed (not part of any response body).
+import {
+  bearerToken,
+  createApp,
+  createPool,
+  envelope,
+  hasApiScope,
+  healthSchema,
+  HttpError,
+  listQueryOf,
+  meta,
+  paginationOf,
+  projectIdOf,
+  projectSchema,
+  serve,
+  spendRateLimit,
+  toProject,
+  unauthenticated,
+  workspaceIdOf,
+} from './common.mjs';
+import { createHash } from 'node:crypto';
+
+const pool = createPool();
+const app = createApp();
+
+// ---- in-memory auth: every token by its hash, every live membership by workspace and user -----------------
+const tokens = new Map();
+const memberships = new Map();
+{
+  const { rows } = await pool.query(
+    `SELECT t.token_hash, t.user_id, t.scopes, t.expires_at, t.revoked_at, u.is_disabled
+       FROM personal_access_tokens t JOIN users u ON u.id = t.user_id`,
+  );
+  for (const row of rows) tokens.set(row.token_hash, row);
+  const members = await pool.query(
+    `SELECT m.workspace_id, m.user_id, m.role, m.rate_status, w.owner_id
+       FROM workspace_members m JOIN workspaces w ON w.id = m.workspace_id
+      WHERE m.status = 'active' AND m.deleted_at IS NULL AND NOT m.is_blocked AND w.deleted_at IS NULL AND NOT w.is_blocked`,
+  );
+  for (const row of members.rows) memberships.set(`${row.workspace_id}:${row.user_id}`, row);
+}
+
+function authenticate(request, reply) {
+  const hash = createHash('sha256').update(bearerToken(request), 'utf8').digest('hex');
+  const token = tokens.get(hash);
+  if (!token || token.revoked_at || token.expires_at.getTime() <= Date.now() || token.is_disabled) throw unauthenticated(true);
+  spendRateLimit(`user:${token.user_id}`, reply);
+  if (!hasApiScope(token.scopes)) throw new HttpError(403, 'Invalid scope(s) provided.');
+  const workspaceId = workspaceIdOf(request);
+  const member = memberships.get(`${workspaceId}:${token.user_id}`);
+  if (!member) throw new HttpError(403, 'You are not a member of this workspace.');
+  const role = member.role;
+  return { userId: token.user_id, workspaceId, role, ownerId: member.owner_id, canViewRates: role === 'Owner' || member.rate_status === 1 };
+}
+
+// ---- projects: one statement per request, one named statement per role scope --------------------------------
+// The role scopes of libs/auth/src/access/project-scope.ts ($2 = the caller); Owner/Executive manager: none.
+// No join to workspaces: the membership map already proved the workspace live, and owner_id comes from it.
+const ACTIVE_CONTRACT = `c.project_id = p.id AND c.workspace_id = p.workspace_id AND c.status = 'active' AND c.deleted_at IS NULL`;
+const SCOPES = {
+  'Project manager': ['pm', 'EXISTS (SELECT 1 FROM project_managers pm WHERE pm.project_id = p.id AND pm.user_id = $2)'],
+  'Project viewer': ['pv', 'EXISTS (SELECT 1 FROM project_viewer_projects pv WHERE pv.project_id = p.id AND pv.user_id = $2)'],
+  'Team manager': [
+    'tm',
+    `EXISTS (SELECT 1 FROM contracts c JOIN team_members tm ON tm.user_id = c.user_id
+       JOIN teams t ON t.id = tm.team_id AND t.workspace_id = p.workspace_id
+       JOIN team_members mgr ON mgr.team_id = t.id AND mgr.user_id = $2 AND mgr.is_manager WHERE ${ACTIVE_CONTRACT})`,
+  ],
+  'Regular User': ['ru', `EXISTS (SELECT 1 FROM contracts c WHERE ${ACTIVE_CONTRACT} AND c.user_id = $2)`],
+};
+const COLUMNS = `p.id, p.name, p.start_date, p.deadline, p.estimation, p.budget_estimation, p.notes, p.icon, p.is_billable, p.rate,
+  p.weekly_hours_limit, p.screenshots, p.created_at, p.updated_at, p.deleted_at,
+  (SELECT count(*) FROM contracts c WHERE c.project_id = p.id AND c.status = 'active' AND c.deleted_at IS NULL)::int AS contracts_count,
+  (SELECT coalesce(json_agg(json_build_object('id', t.id, 'name', t.name, 'color', t.color) ORDER BY t.name, t.id), '[]'::json)
+     FROM project_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.project_id = p.id) AS tags`;
+
+/** The statement name and visibility predicate of a role, plus its parameters ($1 workspace, $2 user if scoped). */
+function scopeOf(auth) {
+  const scope = SCOPES[auth.role];
+  return scope
+    ? { key: scope[0], sql: ` AND ${scope[1]}`, params: [auth.workspaceId, auth.userId] }
+    : { key: 'all', sql: '', params: [auth.workspaceId] };
+}
+
+const statements = new Map();
+/** A named prepared statement per text (built once): PostgreSQL parses and plans it once per connection. */
+function prepared(name, build) {
+  let text = statements.get(name);
+  if (text === undefined) statements.set(name, (text = build()));
+  return text;
+}
+
+app.get('/health', { schema: { response: healthSchema } }, async () => {
+  try {
+    await pool.query({ name: 'health', text: 'SELECT 1' });
+  } catch {
+    throw new HttpError(503, 'Database unavailable.');
+  }
+  return { success: true, data: { status: 'ok', database: 'up' }, meta: meta() };
+});
+
+app.get('/api/v2/projects/:projectId', { schema: { response: envelope(projectSchema) } }, async (request, reply) => {
+  const auth = authenticate(request, reply);
+  const projectId = projectIdOf(request);
+  const scope = scopeOf(auth);
+  const name = `project_${scope.key}`;
+  const n = scope.params.length + 1;
+  const text = prepared(
+    name,
+    () => `SELECT ${COLUMNS} FROM projects p WHERE p.workspace_id = $1 AND p.deleted_at IS NULL${scope.sql} AND p.id = $${n}`,
+  );
+  const { rows } = await pool.query({ name, text, values: [...scope.params, projectId] });
+  if (rows.length === 0) throw new HttpError(404, 'Project not found.');
+  return {
+    success: true,
+    message: 'Project retrieved successfully',
+    data: toProject(rows[0], auth.canViewRates, auth.ownerId),
+    meta: meta(),
+  };
+});
+
+// The page and the total in one statement: the page's ids with `count(*) OVER ()` (computed before LIMIT, so
+// it counts every visible project), then the columns for those ids only. A page past the end has no row to
+// carry the total: only then a second statement counts (never in the bench's workloads).
+app.get('/api/v2/projects', { schema: { response: envelope({ type: 'array', items: projectSchema }) } }, async (request, reply) => {
+  const auth = authenticate(request, reply);
+  const { page, perPage, pattern } = listQueryOf(request);
+  const scope = scopeOf(auth);
+  const params = [...scope.params];
+  let filter = '';
+  if (pattern !== undefined) {
+    params.push(pattern);
+    filter = ` AND p.name ILIKE $${params.length} ESCAPE '\\'`;
+  }
+  const visible = `FROM projects p WHERE p.workspace_id = $1 AND p.deleted_at IS NULL${scope.sql}${filter}`;
+  const name = `projects_${scope.key}${pattern === undefined ? '' : '_name'}`;
+  const [limit, offset] = [params.length + 1, params.length + 2];
+  const text = prepared(
+    name,
+    () => `WITH ids AS (SELECT p.id, count(*) OVER () AS total ${visible} ORDER BY p.id LIMIT $${limit} OFFSET $${offset})
+      SELECT ids.total, ${COLUMNS} FROM ids JOIN projects p ON p.id = ids.id ORDER BY p.id`,
+  );
+  const { rows } = await pool.query({ name, text, values: [...params, perPage, (page - 1) * perPage] });
+  let total = rows[0]?.total;
+  if (total === undefined) {
+    const countName = `${name}_count`;
+    const count = prepared(countName, () => `SELECT count(*)::int AS total ${visible}`);
+    total = (await pool.query({ name: countName, text: count, values: params })).rows[0].total;
+  }
+  const data = rows.map((row) => toProject(row, auth.canViewRates, auth.ownerId));
+  return { success: true, data, meta: meta(paginationOf(total, page, perPage, data.length)) };
+});
+
+await serve(app, pool);
