@@ -3,3 +3,4 @@ export * from './data-source-options';
 export * from './pg-types';
 export * from './migrate';
 export * from './events';
+export * from './prepared-statement';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuthContext, projectScope, requireVisible } from '@app/auth';
+import { AuthContext, projectScope, requireVisible, Role } from '@app/auth';
 import { paginate, Paginated, pageRequest } from '@app/common';
-import { EventsService, EventType } from '@app/database';
+import { EventsService, EventType, PreparedStatement } from '@app/database';
 import { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Project } from './project.entity';
 import { CreateProjectDto, ListProjectsQueryDto, ProjectResponseDto, TagDto, UpdateProjectDto } from './projects.dto';
@@ -38,6 +38,8 @@ const escapeLike = (value: string): string => value.replace(/[\\%_]/g, (c) => `\
 
 @Injectable()
 export class ProjectsService {
+  private readonly readStatements = new Map<Role, PreparedStatement<ProjectRowWithTags>>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: EventsService,
@@ -149,13 +151,25 @@ export class ProjectsService {
     return toProjectResponse(row, row.tags, auth.canViewRates);
   }
 
+  /** getProject and every write's read-back: one named prepared statement per role scope. */
   private async readRow(manager: EntityManager, auth: AuthContext, projectId: number): Promise<ProjectRowWithTags> {
-    const row = await this.visibleProjects(manager, auth)
-      .select(PROJECT_COLUMNS)
-      .andWhere('p.id = :projectId', { projectId })
-      .getRawOne<ProjectRowWithTags>();
+    const [row] = await this.readStatement(auth.role).run(manager, { workspaceId: auth.workspaceId, userId: auth.userId, projectId });
     if (!row) throw projectError('NotFound');
     return row;
+  }
+
+  private readStatement(role: Role): PreparedStatement<ProjectRowWithTags> {
+    let statement = this.readStatements.get(role);
+    if (!statement) {
+      statement = PreparedStatement.compile<ProjectRowWithTags>(`projects.get.${role.replace(/\W+/g, '_')}`, (param) => {
+        const placeholders = { role, userId: param('userId'), workspaceId: param('workspaceId') } as unknown as AuthContext;
+        return this.visibleProjects(this.dataSource.manager, placeholders)
+          .select(PROJECT_COLUMNS)
+          .andWhere('p.id = :projectId', { projectId: param('projectId') });
+      });
+      this.readStatements.set(role, statement);
+    }
+    return statement;
   }
 
   /**

@@ -1,0 +1,67 @@
+import { EntityManager, ObjectLiteral, QueryFailedError, SelectQueryBuilder } from 'typeorm';
+
+interface PgClient {
+  query(config: { name?: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+}
+
+/** duplicate_prepared_statement, invalid_sql_statement_name */
+const SESSION_STATEMENT_ERRORS = new Set(['42P05', '26000']);
+
+const sentinel = (key: string): string => `\u0000prepared:${key}`;
+
+/**
+ * A hot read as constant SQL, executed as a named prepared statement: PostgreSQL parses and plans it once per
+ * connection, and no query builder runs per request. The text is compiled ONCE from a query builder built with
+ * placeholder values, so the query keeps one definition (scope predicates included) while every request only
+ * binds its values: `statement.run(manager, { workspaceId, projectId, ... })`.
+ *
+ * One statement per distinct text: variants (per role scope, per optional filter) get their own name.
+ */
+export class PreparedStatement<TRow extends ObjectLiteral> {
+  private constructor(
+    readonly name: string,
+    readonly text: string,
+    private readonly keys: readonly string[],
+  ) {}
+
+  /** `build(param)` must use `param('key')` as the value of every named parameter. */
+  static compile<TRow extends ObjectLiteral>(
+    name: string,
+    build: (param: (key: string) => string) => SelectQueryBuilder<ObjectLiteral>,
+  ): PreparedStatement<TRow> {
+    const [text, values] = build(sentinel).getQueryAndParameters();
+    const keys = values.map((value: unknown) => {
+      if (typeof value !== 'string' || !value.startsWith(sentinel(''))) {
+        throw new Error(`prepared statement ${name}: every parameter must be a param('key') placeholder`);
+      }
+      return value.slice(sentinel('').length);
+    });
+    return new PreparedStatement<TRow>(name, text, keys);
+  }
+
+  /** Runs on the transaction's connection when `manager` has one, otherwise on a pooled connection. */
+  async run(manager: EntityManager, params: Record<string, unknown>): Promise<TRow[]> {
+    const values = this.keys.map((key) => {
+      if (!(key in params)) throw new Error(`prepared statement ${this.name}: no value for ${key}`);
+      return params[key];
+    });
+    const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
+    const ownRunner = manager.queryRunner === undefined;
+    try {
+      const client = (await runner.connect()) as PgClient;
+      try {
+        return (await client.query({ name: this.name, text: this.text, values })).rows as TRow[];
+      } catch (error) {
+        // A server that shares one session between connections (the embedded PGlite) already holds, or has lost,
+        // a statement of this name that this connection never prepared: run the same text unnamed.
+        if (!SESSION_STATEMENT_ERRORS.has((error as { code?: unknown }).code as string)) throw error;
+        return (await client.query({ text: this.text, values })).rows as TRow[];
+      }
+    } catch (error) {
+      // The same error type TypeORM raises, so the exception filter maps client-data errors (22xxx) and outages alike.
+      throw new QueryFailedError(this.text, values, error as Error);
+    } finally {
+      if (ownRunner) await runner.release();
+    }
+  }
+}
