@@ -3,6 +3,9 @@ import { APP_CONFIG, AppConfig } from '@app/common';
 import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { BootstrapService } from './bootstrap.service';
+import { AuthCache } from './cache/auth-cache';
+import { AuthInvalidationListener } from './cache/auth-invalidation.listener';
+import { LastUsedRecorder } from './tokens/last-used.recorder';
 import { MembershipLookup } from './guard/membership.lookup';
 import { PermissionsGuard } from './guard/permissions.guard';
 import { BearerStrategy } from './tokens/bearer.strategy';
@@ -18,6 +21,14 @@ import { RedisRateLimiter } from './rate-limit/redis-rate-limiter';
   imports: [PassportModule.register({ session: false })],
   providers: [
     TokenService,
+    LastUsedRecorder,
+    {
+      provide: AuthCache,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig): AuthCache =>
+        new AuthCache({ ttlMs: config.authCacheTtlSeconds * 1000, maxEntries: config.authCacheMaxEntries }),
+    },
+    AuthInvalidationListener,
     BearerStrategy,
     MembershipLookup,
     BootstrapService,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { retryReadOnce } from '@app/common';
+import { AuthCache } from '../cache/auth-cache';
 import { Role } from '../role';
 import { liveMembershipPredicate } from './live-membership';
 
@@ -13,10 +14,16 @@ export interface ActiveMembership {
 
 @Injectable()
 export class MembershipLookup {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cache: AuthCache,
+  ) {}
 
   /** The caller's active membership in a live (not blocked, not deleted) workspace, if any. */
   async findActive(workspaceId: number, userId: number): Promise<ActiveMembership | null> {
+    const cached = this.cache.getMembership(workspaceId, userId);
+    if (cached) return cached;
+    const generation = this.cache.generation;
     const rows: { role: Role; rate_status: number; owner_id: number }[] = await retryReadOnce(() =>
       this.dataSource.query(
         `SELECT m.role, m.rate_status, w.owner_id
@@ -26,6 +33,9 @@ export class MembershipLookup {
       ),
     );
     const row = rows[0];
-    return row ? { role: row.role, rateStatus: row.rate_status, ownerId: row.owner_id } : null;
+    if (!row) return null;
+    const membership = { role: row.role, rateStatus: row.rate_status, ownerId: row.owner_id };
+    this.cache.setMembership(workspaceId, userId, membership, generation);
+    return membership;
   }
 }

@@ -10,9 +10,19 @@ import { Role } from '../role';
 import { scopesAllow } from '../scope';
 import { insufficientScope, notAMember, roleNotAllowed, tooManyAttempts, unauthenticated } from './auth.exception';
 import { RateLimitService } from '../rate-limit/rate-limit.service';
+import { BearerLookup, BearerRequest } from '../tokens/bearer.strategy';
 import { MembershipLookup } from './membership.lookup';
 
-type GuardedRequest = AuthedRequest & { user?: Principal };
+type GuardedRequest = AuthedRequest & BearerRequest & { user?: Principal };
+
+/** workspace_id when it is well-formed; a malformed one is answered 422 later, in its turn. */
+function workspaceIdHint(request: GuardedRequest): number | undefined {
+  try {
+    return resolveWorkspaceId(request.query, request.body);
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * The one global guard, deny by default. Order (conventions.md): 401 → 429 → 403 scope →
@@ -37,6 +47,9 @@ export class PermissionsGuard extends AuthGuard('bearer') {
     const request = context.switchToHttp().getRequest<GuardedRequest>();
     // Only the Authorization header carries tokens: never the query string or body.
     if (!request.headers.authorization) throw unauthenticated(false);
+    const rule = PERMISSION_RULES[permission];
+    const lookup: BearerLookup = { workspaceId: rule.workspaceScoped ? workspaceIdHint(request) : undefined };
+    request.bearerLookup = lookup;
     await super.canActivate(context);
     const principal = request.user as Principal;
     // 60 requests a minute per principal by default; the headers go on every authenticated response.
@@ -44,13 +57,15 @@ export class PermissionsGuard extends AuthGuard('bearer') {
       throw tooManyAttempts();
     }
 
-    const rule = PERMISSION_RULES[permission];
     if (!scopesAllow(principal.scopes, rule.scope)) throw insufficientScope(rule.scope);
     request.principal = principal;
     if (!rule.workspaceScoped) return true;
 
     const workspaceId = resolveWorkspaceId(request.query, request.body);
-    const membership = await this.memberships.findActive(workspaceId, principal.userId);
+    const membership =
+      lookup.workspaceId === workspaceId && lookup.membership !== undefined
+        ? lookup.membership
+        : await this.memberships.findActive(workspaceId, principal.userId);
     if (!membership) throw notAMember();
     if (!rule.roles.includes(membership.role)) throw roleNotAllowed();
     request.auth = {

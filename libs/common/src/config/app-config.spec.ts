@@ -39,6 +39,16 @@ describe('loadConfig', () => {
     }
   });
 
+  it('caches authentication for 10 s in at most 10000 entries by default; 0 disables it; bounds are checked', () => {
+    expect(loadConfig({})).toMatchObject({ authCacheTtlSeconds: 10, authCacheMaxEntries: 10_000 });
+    expect(loadConfig({ AUTH_CACHE_TTL_SECONDS: '0', AUTH_CACHE_MAX_ENTRIES: '50' })).toMatchObject({
+      authCacheTtlSeconds: 0,
+      authCacheMaxEntries: 50,
+    });
+    expect(() => loadConfig({ AUTH_CACHE_TTL_SECONDS: '301' })).toThrow(/AUTH_CACHE_TTL_SECONDS must be an integer between 0 and 300/);
+    expect(() => loadConfig({ AUTH_CACHE_MAX_ENTRIES: '0' })).toThrow(/AUTH_CACHE_MAX_ENTRIES must be an integer between 1 and 1000000/);
+  });
+
   it('lists every invalid setting at once', () => {
     let error: unknown;
     try {

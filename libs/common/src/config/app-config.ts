@@ -29,6 +29,13 @@ export interface AppConfig {
   readonly trustProxy: boolean;
   /** A public OAuth client (redirect URI `${publicUrl}/docs/oauth2-redirect.html`) pre-filled in Swagger UI's Authorize dialog. */
   readonly swaggerOAuthClientId: string | undefined;
+  /**
+   * How long a process may reuse an authenticated token or membership without asking PostgreSQL; 0 disables the
+   * cache. Changes are pushed to every process (LISTEN/NOTIFY), so this only bounds staleness if a push is missed.
+   */
+  readonly authCacheTtlSeconds: number;
+  /** Entries (tokens plus memberships) the authentication cache keeps before evicting the least recently used. */
+  readonly authCacheMaxEntries: number;
 }
 
 export class ConfigError extends Error {
@@ -112,6 +119,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     publicUrl: readUrl(env, 'PUBLIC_URL', ['http:', 'https:'], problems) ?? `http://localhost:${port}`,
     trustProxy: readBool(env, 'TRUST_PROXY', false, problems),
     swaggerOAuthClientId: readClientId(env, 'SWAGGER_OAUTH_CLIENT_ID', problems),
+    authCacheTtlSeconds: readInt(env, 'AUTH_CACHE_TTL_SECONDS', 10, 0, 300, problems),
+    authCacheMaxEntries: readInt(env, 'AUTH_CACHE_MAX_ENTRIES', 10_000, 1, 1_000_000, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -3,6 +3,7 @@ import { OAuthServer1795821876657 } from './1795821876657-OAuthServer';
 import { OAuthCodeTokenFamily1796183357424 } from './1796183357424-OAuthCodeTokenFamily';
 import { SignInThrottles1796183923747 } from './1796183923747-SignInThrottles';
 import { OutboxEvents1796185677200 } from './1796185677200-OutboxEvents';
+import { AuthNotify1796188075869 } from './1796188075869-AuthNotify';
 
 // Every migration class, in order. Listed explicitly (not globbed) so ESM builds and tests load the same set.
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   OAuthCodeTokenFamily1796183357424,
   SignInThrottles1796183923747,
   OutboxEvents1796185677200,
+  AuthNotify1796188075869,
 ];
