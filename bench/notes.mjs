@@ -1,35 +1,30 @@
 // What limits a workload that misses its target, and what would fix it. The report prints the workload's
 // note for a missed ratio, plus the shared `p99`, `rss` and `errors` notes when those checks fail.
-// Measured on the 2-core bench machine (2026-11-28) with experimental builds of the API outside the
-// repository (CPU µs per request = server CPU time ÷ requests; A/B ratios from short bench runs).
+// Measured on the 2-core bench machine (2026-11-28 profiles, 2026-12-02 runs); CPU µs per request = server CPU time ÷
+// requests.
 export const NOTES = {
   W0:
     'The framework floor. For `SELECT 1` our server also runs the Nest router and global guard, the global ' +
-    '`EnvelopeInterceptor` (an rxjs Observable chain on every request, ~60–70 µs in a CPU profile), three async Fastify hooks ' +
-    '(405 check, `x-request-id`, access log) and a TypeORM QueryRunner per statement: ~190 µs of server CPU per request against ' +
-    "the baseline's ~85 µs. Fix: build the envelope in a Fastify `preSerialization` hook from route config (with no interceptor " +
-    'Nest skips rxjs entirely), make the hooks callback-style, and run hot statements on the pg pool — together 192 → 127 µs per ' +
-    'request; serving `/health` as a plain Fastify route would remove the rest.',
+    '`EnvelopeInterceptor` and `ReadRetryInterceptor` (rxjs Observable chains on every request, ~60–70 µs in the 2026-11-28 CPU ' +
+    'profile), the 405 check, the request-id/nosniff and drain hooks, and a TypeORM QueryRunner per statement. Not yet applied ' +
+    '(measured 2026-11-28: 192 → 127 µs per request): the envelope in a Fastify `preSerialization` hook from route config, so ' +
+    'Nest skips rxjs, and hot statements on the pg pool; serving `/health` as a plain Fastify route would remove the rest.',
   W1:
-    "Per request, TypeORM's QueryBuilder regenerates the project SELECT (~200 µs of SQL building per builder in a CPU profile) and " +
-    'each of the 4 statements goes through a new TypeORM QueryRunner; our server needs ~1,000 µs of CPU per request against ' +
-    "the baseline's ~580 µs, and on 2 shared cores that CPU is taken from PostgreSQL and the load generator. Fix (measured): " +
-    'constant SQL strings per role instead of the QueryBuilder (976 → 819 µs), executed on the driver pg pool instead of ' +
-    '`dataSource.query` (→ 739 µs); with the interceptor and hook changes of W0, 709 µs.',
+    'Against the same-SQL baseline the ratio is above 1 because our server no longer issues its statements: the token and the ' +
+    'membership come from the in-process authentication cache (LISTEN/NOTIFY invalidation) and the project with its tags and ' +
+    "contracts_count is one named prepared statement, so 1 statement per request against the baseline's 3. Against the limit " +
+    'baseline (the same single statement, no Nest) what remains is the framework floor of W0 per request.',
   W2:
-    'As W1, twice: the list clones the QueryBuilder for the count and the page, so two SQL generations per request plus 5 ' +
-    'QueryRunners (~1,430 µs of CPU per request against ~790 µs). Same fix: constant SQL + pg pool (→ ~1,100 µs).',
+    'The list still runs through `paginate` on the TypeORM query builder: SQL is generated per request for the count and the ' +
+    "page (2 statements, unnamed), against the limit baseline's single prepared statement with `count(*) OVER ()`. Fix: the " +
+    'same compiled, named statements as W1 for the page and the count (per role scope and name filter).',
   p99:
-    'Not reachable on this machine at 50 connections, by the baseline either (its own p99 is 60–90 ms for W1): with 50 ' +
-    'connections in flight the mean latency is 50 ÷ throughput, so p99 ≤ 50 ms needs ≳ 2,000 req/s, and 4–5 sequential ' +
-    'statements per request cost the server plus PostgreSQL about 1 ms of CPU on 2 cores shared with the load generator. ' +
-    'Fewer round trips would lift both servers: the membership lookup folded into the token query, tags aggregated ' +
-    '(`json_agg`) in the project query, named prepared statements (no parse/plan per request).',
+    'W2 at 50 connections: the mean latency is 50 ÷ throughput, so p99 ≤ 50 ms needs ≳ 1,000–2,000 req/s; W2 is CPU-bound on ' +
+    'query-builder SQL generation (see W2) on 2 cores shared with PostgreSQL and the load generator.',
   rss:
-    "V8's old generation grows to ~170 MB under this allocation rate before a major GC; the live heap after GC is ~41 MB " +
-    '(`--trace-gc`, no leak), so peak RSS reaches 230–320 MB. `node --max-old-space-size=128` (live heap × 3) held the peak at ' +
-    '~170 MB with no measurable throughput loss (A/B: W1 −6%, W2 −1%, W0 +40%, within noise); fewer allocations per request ' +
-    '(the W0/W1 fixes) also lower it.',
+    "V8's old generation grows under this allocation rate before a major GC; the live heap after GC is ~41 MB (2026-11-28, " +
+    '`--trace-gc`, no leak), so peak RSS reaches 270–340 MB. `npm start` now runs with `--max-old-space-size=128` (live heap × 3); ' +
+    'the bench starts the built server without it unless `BENCH_OURS_NODE_FLAGS=--max-old-space-size=128` is set.',
   tiers:
     'The W2 drop from S to M is the query shape, in both servers (the baseline drops as much): the deep page ' +
     '(`OFFSET 195` at M) evaluates the `contracts_count` subquery for every skipped row — `EXPLAIN ANALYZE` shows the subplan ' +
