@@ -4,3 +4,4 @@ export * from './pg-types';
 export * from './migrate';
 export * from './events';
 export * from './prepared-statement';
+export * from './prepared-list';

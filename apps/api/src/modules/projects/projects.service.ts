@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuthContext, projectScope, requireVisible, Role } from '@app/auth';
-import { paginate, Paginated, pageRequest } from '@app/common';
-import { EventsService, EventType, PreparedStatement } from '@app/database';
+import { Paginated, pageRequest } from '@app/common';
+import { EventsService, EventType, PreparedList, PreparedStatement } from '@app/database';
 import { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Project } from './project.entity';
 import { CreateProjectDto, ListProjectsQueryDto, ProjectResponseDto, TagDto, UpdateProjectDto } from './projects.dto';
@@ -39,23 +39,46 @@ const escapeLike = (value: string): string => value.replace(/[\\%_]/g, (c) => `\
 @Injectable()
 export class ProjectsService {
   private readonly readStatements = new Map<Role, PreparedStatement<ProjectRowWithTags>>();
+  private readonly listStatements = new Map<string, PreparedList<ProjectRowWithTags>>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: EventsService,
   ) {}
 
+  /** One compiled pair of statements (count, page) per role scope and name filter. */
   list(auth: AuthContext, query: ListProjectsQueryDto): Promise<Paginated<ProjectResponseDto>> {
-    const visible = this.visibleProjects(this.dataSource.manager, auth);
-    if (query.name) visible.andWhere(`p.name ILIKE :name ESCAPE '\\'`, { name: `%${escapeLike(query.name)}%` });
-    return paginate({
-      query: visible,
-      idColumn: 'p.id',
-      orderBy: [['p.id', 'ASC']],
-      select: PROJECT_COLUMNS,
-      page: pageRequest(query),
-      map: (row: ProjectRowWithTags) => toProjectResponse(row, row.tags, auth.canViewRates),
-    });
+    const params = { workspaceId: auth.workspaceId, userId: auth.userId, name: query.name ? `%${escapeLike(query.name)}%` : undefined };
+    return this.listStatement(auth.role, query.name !== undefined && query.name !== '').run(
+      this.dataSource.manager,
+      params,
+      pageRequest(query),
+      (row) => toProjectResponse(row, row.tags, auth.canViewRates),
+    );
+  }
+
+  private listStatement(role: Role, byName: boolean): PreparedList<ProjectRowWithTags> {
+    const key = `${role}:${byName}`;
+    let statement = this.listStatements.get(key);
+    if (!statement) {
+      statement = PreparedList.compile<ProjectRowWithTags>(`projects.list.${role.replace(/\W+/g, '_')}.${byName ? 'name' : 'all'}`, {
+        query: (param) => {
+          const visible = this.visibleProjects(this.dataSource.manager, this.placeholders(role, param));
+          if (byName) visible.andWhere(`p.name ILIKE :name ESCAPE '\\'`, { name: param('name') });
+          return visible;
+        },
+        idColumn: 'p.id',
+        orderBy: [['p.id', 'ASC']],
+        select: PROJECT_COLUMNS,
+      });
+      this.listStatements.set(key, statement);
+    }
+    return statement;
+  }
+
+  /** An AuthContext whose values are prepared-statement placeholders: the SQL is compiled once per role. */
+  private placeholders(role: Role, param: (key: string) => string): AuthContext {
+    return { role, userId: param('userId'), workspaceId: param('workspaceId') } as unknown as AuthContext;
   }
 
   get(auth: AuthContext, projectId: number): Promise<ProjectResponseDto> {
@@ -162,8 +185,7 @@ export class ProjectsService {
     let statement = this.readStatements.get(role);
     if (!statement) {
       statement = PreparedStatement.compile<ProjectRowWithTags>(`projects.get.${role.replace(/\W+/g, '_')}`, (param) => {
-        const placeholders = { role, userId: param('userId'), workspaceId: param('workspaceId') } as unknown as AuthContext;
-        return this.visibleProjects(this.dataSource.manager, placeholders)
+        return this.visibleProjects(this.dataSource.manager, this.placeholders(role, param))
           .select(PROJECT_COLUMNS)
           .andWhere('p.id = :projectId', { projectId: param('projectId') });
       });
