@@ -18,7 +18,6 @@ export * from './workspace/workspace-id';
 export * from './validation/to-number.decorator';
 export * from './validation/id-param.pipe';
 export * from './validation/api-validation.pipe';
-export * from './validation/max-decimal-places.decorator';
 export * from './validation/nul-characters';
 export * from './body/json-body-parser';
 export * from './errors/connection-lost';

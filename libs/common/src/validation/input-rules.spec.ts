@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { parseCanonicalId } from './database-id';
-import { hasMaxDecimalPlaces } from './max-decimal-places.decorator';
+import { parseDecimal } from '../decimal/parse-decimal';
 import { nulCharacterFields } from './nul-characters';
 
 describe('parseCanonicalId', () => {
@@ -16,12 +16,13 @@ describe('parseCanonicalId', () => {
   );
 });
 
-describe('hasMaxDecimalPlaces', () => {
-  it.each([0, 1, 120.5, 0.01, 150, 9_999_999_999.99, -0])('accepts %p with 2 places', (value) =>
-    expect(hasMaxDecimalPlaces(value, 2)).toBe(true),
+describe('numeric(12, 2) values in any notation (parseDecimal, behind @IsDecimal)', () => {
+  const column = { precision: 12, scale: 2 };
+  it.each([0, 1, 120.5, 0.01, 150, 9_999_999_999.99, -0, 1.5e2])('accepts %p', (value) =>
+    expect(parseDecimal(value, column).ok).toBe(true),
   );
-  it.each([1e-7, 5e-324, 0.001, 0.1 + 0.2, Number.NaN, Infinity, '1.5'])('refuses %p with 2 places', (value) =>
-    expect(hasMaxDecimalPlaces(value, 2)).toBe(false),
+  it.each([1e-7, 5e-324, 0.001, 0.1 + 0.2, Number.NaN, Infinity, 1e21])('refuses %p', (value) =>
+    expect(parseDecimal(value, column).ok).toBe(false),
   );
 });
 

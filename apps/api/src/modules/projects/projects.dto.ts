@@ -1,9 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateOnly, MaxDecimalPlaces, PaginationQueryDto, ToNumber } from '@app/common';
+import { HOURS_COLUMN, IsDateOnly, IsDecimal, PaginationQueryDto, ToNumber } from '@app/common';
 import { Transform } from 'class-transformer';
-import { IsNotEmpty, IsNumber, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 
-/** The column limits: numeric(12,2) hours and numeric(14,2) budget. */
+/** The columns: numeric(12,2) hours and numeric(14,2) budget, never negative. */
+export const ESTIMATION_COLUMN = { ...HOURS_COLUMN, min: 0 } as const;
+export const BUDGET_COLUMN = { precision: 14, scale: 2, min: 0 } as const;
 const MAX_ESTIMATION = 9_999_999_999;
 const MAX_BUDGET = 999_999_999_999;
 
@@ -41,10 +43,7 @@ class ProjectFieldsDto {
   })
   @ToNumber()
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @MaxDecimalPlaces(2)
-  @Min(0)
-  @Max(MAX_ESTIMATION)
+  @IsDecimal(ESTIMATION_COLUMN)
   estimation?: number | null;
 
   @ApiPropertyOptional({
@@ -57,10 +56,7 @@ class ProjectFieldsDto {
   })
   @ToNumber()
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @MaxDecimalPlaces(2)
-  @Min(0)
-  @Max(MAX_BUDGET)
+  @IsDecimal(BUDGET_COLUMN)
   budget?: number | null;
 
   @ApiPropertyOptional({ type: 'string', nullable: true, maxLength: 65535, example: 'Focus on social media channels' })

@@ -1,11 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuthContext, projectScope, requireVisible, Role } from '@app/auth';
-import { Paginated, pageRequest } from '@app/common';
+import { DecimalSpec, Paginated, pageRequest, toDecimal } from '@app/common';
 import { EventsService, EventType, PreparedList, PreparedStatement } from '@app/database';
 import { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Project } from './project.entity';
-import { CreateProjectDto, ListProjectsQueryDto, ProjectResponseDto, TagDto, UpdateProjectDto } from './projects.dto';
+import {
+  BUDGET_COLUMN,
+  CreateProjectDto,
+  ESTIMATION_COLUMN,
+  ListProjectsQueryDto,
+  ProjectResponseDto,
+  TagDto,
+  UpdateProjectDto,
+} from './projects.dto';
 import { projectError, projectValidationError } from './projects.exception';
 import { ProjectRow, toProjectResponse } from './projects.mapper';
 
@@ -33,6 +41,10 @@ const PROJECT_COLUMNS = [
   'p.updated_at AS updated_at',
   'p.deleted_at AS deleted_at',
 ];
+
+/** The exact canonical text for a validated numeric column value (never via a float's toString). */
+const decimalOrNull = (value: number | null | undefined, column: DecimalSpec): string | null =>
+  value === null || value === undefined ? null : toDecimal(value, column);
 
 const escapeLike = (value: string): string => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -98,8 +110,8 @@ export class ProjectsService {
           name: dto.name,
           startDate: dto.start_date ?? null,
           deadline: dto.deadline ?? null,
-          estimation: dto.estimation?.toString() ?? null,
-          budgetEstimation: dto.budget?.toString() ?? null,
+          estimation: decimalOrNull(dto.estimation, ESTIMATION_COLUMN),
+          budgetEstimation: decimalOrNull(dto.budget, BUDGET_COLUMN),
           notes: dto.notes ?? null,
           icon: dto.icon ?? null,
         })
@@ -121,8 +133,8 @@ export class ProjectsService {
         ...(dto.name !== undefined && { name: dto.name }),
         ...(dto.start_date !== undefined && { startDate: dto.start_date }),
         ...(dto.deadline !== undefined && { deadline: dto.deadline }),
-        ...(dto.estimation !== undefined && { estimation: dto.estimation?.toString() ?? null }),
-        ...(dto.budget !== undefined && { budgetEstimation: dto.budget?.toString() ?? null }),
+        ...(dto.estimation !== undefined && { estimation: decimalOrNull(dto.estimation, ESTIMATION_COLUMN) }),
+        ...(dto.budget !== undefined && { budgetEstimation: decimalOrNull(dto.budget, BUDGET_COLUMN) }),
         ...(dto.notes !== undefined && { notes: dto.notes }),
         ...(dto.icon !== undefined && { icon: dto.icon }),
       };
