@@ -1,34 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { Role } from '@app/auth';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM, describeWithChromium, hasChromium, launchChromium } from './support/chromium';
 import { pkcePair } from './support/pkce';
 import { createListeningTestApp, TestApp } from './support/test-app';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const PASSWORD = 'correct horse battery staple';
 // Chromium starts slowly on small CI machines.
 const TIMEOUT = 60_000;
 
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  // CI must never pass by silently skipping the only real-browser coverage of the pages.
-  if (process.env.CI === 'true') throw new Error(`${CHROMIUM} is missing; install it with: apt-get install -y chromium`);
-  process.stderr.write(`oauth-browser.e2e-spec: skipped, ${CHROMIUM} not found (apt-get install -y chromium)\n`);
-}
-const describeIfChromium = hasChromium ? describe : describe.skip;
+const describeIfChromium = describeWithChromium('oauth-browser.e2e-spec');
 
 /** A stand-in for the client application's redirect endpoint: records every query it receives. */
 interface CallbackServer {
@@ -63,7 +47,7 @@ describeIfChromium(`OAuth2 sign-in and consent pages in headless Chromium (e2e)$
     t = await createListeningTestApp();
     baseUrl = t.baseUrl;
     callback = await startCallbackServer();
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   }, TIMEOUT);
 
   afterAll(async () => {

@@ -1,31 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import { Role } from '@app/auth';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { describeWithChromium, hasChromium, launchChromium } from './support/chromium';
 import { swaggerUiRedirectUri } from '../apps/api/src/swagger-ui';
 import { createListeningTestApp, freePort, TestApp } from './support/test-app';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const PASSWORD = 'correct horse battery staple';
 // Chromium starts slowly on small CI machines, and this test walks a whole OAuth flow.
 const TIMEOUT = 90_000;
 
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  if (process.env.CI === 'true') throw new Error(`${CHROMIUM} is missing; install it with: apt-get install -y chromium`);
-  process.stderr.write(`swagger-ui.e2e-spec: skipped, ${CHROMIUM} not found (apt-get install -y chromium)\n`);
-}
-const describeIfChromium = hasChromium ? describe : describe.skip;
+const describeIfChromium = describeWithChromium('swagger-ui.e2e-spec');
 
 describeIfChromium(`Swagger UI: Authorize with OAuth (code + PKCE), then Try it out (e2e)${hasChromium ? '' : ` [skipped]`}`, () => {
   // The client id is configured before the app exists, so the factory registers the client under it.
@@ -37,7 +22,7 @@ describeIfChromium(`Swagger UI: Authorize with OAuth (code + PKCE), then Try it 
     // PUBLIC_URL must be the address the browser uses: the redirect URI is built from it.
     const port = await freePort();
     t = await createListeningTestApp({ PUBLIC_URL: `http://127.0.0.1:${port}`, SWAGGER_OAUTH_CLIENT_ID: clientId }, { port });
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   }, TIMEOUT);
 
   afterAll(async () => {
