@@ -7,7 +7,7 @@ import { ApiValidationPipe, createJsonBodyParser } from '@app/common';
 import { runMigrationsExclusively } from '@app/database';
 import { AppModule, RuntimeConfig } from './app.module';
 import { createLogger, PinoNestLogger, redactUrl, requestId } from './logger';
-import { clientErrorHandler, frameworkErrors, registerDrain, SECURITY_HEADERS } from './framework-responses';
+import { clientErrorHandler, frameworkErrors, registerResponseHeaders } from './framework-responses';
 import { registerMethodNotAllowed } from './method-not-allowed';
 import { setupSwaggerUi } from './swagger-ui';
 
@@ -26,7 +26,7 @@ export async function createApp(config: RuntimeConfig): Promise<NestFastifyAppli
     trustProxy: config.trustProxy,
     genReqId: requestId,
     requestIdHeader: false,
-    // Requests during the drain are served, with Connection: close (registerDrain), not refused with Fastify's body.
+    // Requests during the drain are served, with Connection: close (registerResponseHeaders), not refused with Fastify's body.
     return503OnClosing: false,
     forceCloseConnections: 'idle',
     frameworkErrors,
@@ -62,23 +62,20 @@ export async function createApp(config: RuntimeConfig): Promise<NestFastifyAppli
   // JSON and form bodies only: Fastify's text/plain parser would hand a string to the DTO validators.
   fastify.removeContentTypeParser('text/plain');
   app.useBodyParser('application/json', { bodyLimit: config.bodyLimitBytes }, createJsonBodyParser(fastify));
-  fastify.addHook('onSend', (request, reply, payload, done) => {
-    void reply.header('x-request-id', request.id).headers(SECURITY_HEADERS);
-    done(null, payload);
-  });
-  registerDrain(fastify);
-  // One access-log line per request (health probes excluded), tagged with the request id.
-  // Below info (LOG_LEVEL=warn in production) the line is never built: no URL redaction, no object per request.
-  const accessLog = ['trace', 'debug', 'info'].includes(config.logLevel);
-  fastify.addHook('onResponse', (request, reply, done) => {
-    if (accessLog && request.url !== '/health') {
-      request.log.info(
-        { method: request.method, url: redactUrl(request.url), statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) },
-        'request completed',
-      );
-    }
-    done();
-  });
+  registerResponseHeaders(fastify);
+  // One access-log line per request (health probes excluded), tagged with the request id. Below info
+  // (LOG_LEVEL=warn in production) the hook is not even registered: no hook step, no object per request.
+  if (['trace', 'debug', 'info'].includes(config.logLevel)) {
+    fastify.addHook('onResponse', (request, reply, done) => {
+      if (request.url !== '/health') {
+        request.log.info(
+          { method: request.method, url: redactUrl(request.url), statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+          'request completed',
+        );
+      }
+      done();
+    });
+  }
   registerMethodNotAllowed(fastify);
 
   setupSwaggerUi(app, config, GLOBAL_PREFIX);

@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@app/auth';
-import { AllExceptionsFilter, APP_CONFIG, AppConfig, EnvelopeInterceptor, ReadRetryInterceptor } from '@app/common';
+import { AllExceptionsFilter, APP_CONFIG, AppConfig, EnvelopeInterceptor } from '@app/common';
 import { dataSourceOptions, EventsService } from '@app/database';
 import { ENTITIES } from './entities';
 import { HealthModule } from './modules/health/health.module';
@@ -31,7 +31,6 @@ export class AppModule {
         { provide: APP_CONFIG, useValue: config },
         EventsService,
         { provide: APP_INTERCEPTOR, useClass: EnvelopeInterceptor },
-        { provide: APP_INTERCEPTOR, useClass: ReadRetryInterceptor },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
       ],
       // Every module records its webhook events through the one outbox writer.

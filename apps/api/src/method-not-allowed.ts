@@ -16,12 +16,13 @@ export function registerMethodNotAllowed(fastify: FastifyInstance): void {
       if ((METHODS as readonly string[]).includes(method)) known.on(method as (typeof METHODS)[number], route.url, () => undefined);
     }
   });
-  fastify.addHook('onRequest', async (request, reply) => {
-    if (request.routeOptions.url !== undefined) return;
+  // Synchronous: an async hook would cost every request a promise for the rare unmatched one.
+  fastify.addHook('onRequest', (request, reply, done) => {
+    if (request.routeOptions.url !== undefined) return done();
     const path = request.url.split('?')[0];
     const allowed = METHODS.filter((method) => known.find(method, path) !== null);
-    if (allowed.length === 0) return;
+    if (allowed.length === 0) return done();
     const { status, body } = renderError(frameworkError('MethodNotAllowed'));
-    await reply.status(status).header('allow', allowed.join(', ')).send(body);
+    void reply.status(status).header('allow', allowed.join(', ')).send(body);
   });
 }

@@ -22,7 +22,7 @@ export * from './validation/nul-characters';
 export * from './body/json-body-parser';
 export * from './errors/connection-lost';
 export * from './validation/database-id';
-export * from './errors/read-retry.interceptor';
+export * from './errors/read-retry';
 export * from './errors/oauth-error-body';
 export * from './pagination/paginate';
 export * from './envelope/api-extension.decorator';

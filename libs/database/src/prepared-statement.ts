@@ -1,4 +1,7 @@
+import { isDatabaseConnectionLost } from '@app/common';
+import type { Pool, PoolClient } from 'pg';
 import { EntityManager, ObjectLiteral, QueryFailedError, SelectQueryBuilder } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 
 interface PgClient {
   query(config: { name?: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
@@ -13,9 +16,11 @@ const sentinel = (key: string): string => `\u0000prepared:${key}`;
  * A hot read as constant SQL, executed as a named prepared statement: PostgreSQL parses and plans it once per
  * connection, and no query builder runs per request. The text is compiled ONCE from a query builder built with
  * placeholder values, so the query keeps one definition (scope predicates included) while every request only
- * binds its values: `statement.run(manager, { workspaceId, projectId, ... })`.
+ * binds its values: `statement.run(manager, { workspaceId, projectId, ... })`. `PreparedStatement.sql` takes a
+ * fixed text with `$n` placeholders instead, for statements no query builder writes (the token lookups).
  *
- * One statement per distinct text: variants (per role scope, per optional filter) get their own name.
+ * One statement per distinct text: variants (per role scope, per optional filter) get their own name. Outside a
+ * transaction it runs on a pooled pg client directly: no TypeORM QueryRunner is created per request.
  */
 export class PreparedStatement<TRow extends ObjectLiteral> {
   private constructor(
@@ -39,16 +44,42 @@ export class PreparedStatement<TRow extends ObjectLiteral> {
     return new PreparedStatement<TRow>(name, text, keys);
   }
 
+  /** A fixed text whose `$1..$n` are bound from `keys[0..n-1]`. */
+  static sql<TRow extends ObjectLiteral>(name: string, text: string, keys: readonly string[]): PreparedStatement<TRow> {
+    return new PreparedStatement<TRow>(name, text, keys);
+  }
+
   /** Runs on the transaction's connection when `manager` has one, otherwise on a pooled connection. */
   async run(manager: EntityManager, params: Record<string, unknown>): Promise<TRow[]> {
     const values = this.keys.map((key) => {
       if (!(key in params)) throw new Error(`prepared statement ${this.name}: no value for ${key}`);
       return params[key];
     });
-    const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
-    const ownRunner = manager.queryRunner === undefined;
+    if (manager.queryRunner !== undefined) {
+      const client = (await manager.queryRunner.connect()) as PgClient;
+      return this.execute(client, values);
+    }
+    const pool = (manager.connection.driver as PostgresDriver).master as Pool;
+    let client: PoolClient;
     try {
-      const client = (await runner.connect()) as PgClient;
+      client = await pool.connect();
+    } catch (error) {
+      throw new QueryFailedError(this.text, values, error as Error);
+    }
+    let lost: Error | undefined;
+    try {
+      return await this.execute(client, values);
+    } catch (error) {
+      // A dead connection goes back with its error, so the pool discards it instead of lending it again.
+      if (isDatabaseConnectionLost(error)) lost = error as Error;
+      throw error;
+    } finally {
+      client.release(lost);
+    }
+  }
+
+  private async execute(client: PgClient, values: unknown[]): Promise<TRow[]> {
+    try {
       try {
         return (await client.query({ name: this.name, text: this.text, values })).rows as TRow[];
       } catch (error) {
@@ -60,8 +91,6 @@ export class PreparedStatement<TRow extends ObjectLiteral> {
     } catch (error) {
       // The same error type TypeORM raises, so the exception filter maps client-data errors (22xxx) and outages alike.
       throw new QueryFailedError(this.text, values, error as Error);
-    } finally {
-      if (ownRunner) await runner.release();
     }
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { retryReadOnce } from '@app/common';
+import { PreparedStatement } from '@app/database';
 import { AuthCache } from '../cache/auth-cache';
 import { Role } from '../role';
 import { liveMembershipPredicate } from './live-membership';
@@ -11,6 +12,14 @@ export interface ActiveMembership {
   rateStatus: number;
   ownerId: number;
 }
+
+const MEMBERSHIP_LOOKUP = PreparedStatement.sql<{ role: Role; rate_status: number; owner_id: number }>(
+  'auth.membership',
+  `SELECT m.role, m.rate_status, w.owner_id
+     FROM workspace_members m JOIN workspaces w ON w.id = m.workspace_id
+    WHERE m.workspace_id = $1 AND m.user_id = $2 AND ${liveMembershipPredicate('m', 'w')}`,
+  ['workspaceId', 'userId'],
+);
 
 @Injectable()
 export class MembershipLookup {
@@ -24,14 +33,7 @@ export class MembershipLookup {
     const cached = this.cache.getMembership(workspaceId, userId);
     if (cached) return cached;
     const generation = this.cache.generation;
-    const rows: { role: Role; rate_status: number; owner_id: number }[] = await retryReadOnce(() =>
-      this.dataSource.query(
-        `SELECT m.role, m.rate_status, w.owner_id
-         FROM workspace_members m JOIN workspaces w ON w.id = m.workspace_id
-        WHERE m.workspace_id = $1 AND m.user_id = $2 AND ${liveMembershipPredicate('m', 'w')}`,
-        [workspaceId, userId],
-      ),
-    );
+    const rows = await retryReadOnce(() => MEMBERSHIP_LOOKUP.run(this.dataSource.manager, { workspaceId, userId }));
     const row = rows[0];
     if (!row) return null;
     const membership = { role: row.role, rateStatus: row.rate_status, ownerId: row.owner_id };

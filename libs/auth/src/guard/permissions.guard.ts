@@ -38,10 +38,26 @@ export class PermissionsGuard extends AuthGuard('bearer') {
     super();
   }
 
+  // Route metadata never changes after boot: read it once per handler, not on every request.
+  private readonly routes = new WeakMap<object, { isPublic: boolean; permission: Permission | undefined }>();
+
+  private routeOf(context: ExecutionContext): { isPublic: boolean; permission: Permission | undefined } {
+    const handler = context.getHandler();
+    let route = this.routes.get(handler);
+    if (!route) {
+      const targets = [handler, context.getClass()];
+      route = {
+        isPublic: this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets) === true,
+        permission: this.reflector.getAllAndOverride<Permission | undefined>(PERMISSION_KEY, targets),
+      };
+      this.routes.set(handler, route);
+    }
+    return route;
+  }
+
   override async canActivate(context: ExecutionContext): Promise<boolean> {
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
-    const permission = this.reflector.getAllAndOverride<Permission | undefined>(PERMISSION_KEY, targets);
+    const { isPublic, permission } = this.routeOf(context);
+    if (isPublic) return true;
     if (!permission) throw roleNotAllowed();
 
     const request = context.switchToHttp().getRequest<GuardedRequest>();

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@app/common';
+import { PreparedStatement } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { Principal } from '../auth-context';
 import { AuthCache, CachedToken } from '../cache/auth-cache';
@@ -41,6 +42,27 @@ interface OAuthTokenRow extends MembershipColumns {
 // The membership join of the lookups: nothing joins when no workspace is asked for ($2 IS NULL).
 const MEMBERSHIP_JOIN = `LEFT JOIN (workspace_members m JOIN workspaces w ON w.id = m.workspace_id AND ${liveMembershipPredicate('m', 'w')})
          ON m.workspace_id = $2 AND m.user_id = t.user_id`;
+
+// Named prepared statements: parsed and planned once per connection, since every cache miss runs one of them.
+const PAT_LOOKUP = PreparedStatement.sql<TokenRow>(
+  'auth.personal_access_token',
+  `SELECT t.id, t.user_id, t.token_hash, t.scopes, t.expires_at, m.role, m.rate_status, w.owner_id
+     FROM personal_access_tokens t JOIN users u ON u.id = t.user_id
+     ${MEMBERSHIP_JOIN}
+    WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > now() AND NOT u.is_disabled`,
+  ['hash', 'workspaceId'],
+);
+
+const OAUTH_LOOKUP = PreparedStatement.sql<OAuthTokenRow>(
+  'auth.oauth_access_token',
+  `SELECT t.user_id, t.client_id, t.access_token_hash, t.scope, t.grant_type, t.access_token_expires_at,
+          m.role, m.rate_status, w.owner_id
+     FROM oauth_tokens t JOIN users u ON u.id = t.user_id JOIN oauth_clients c ON c.id = t.client_id
+     ${MEMBERSHIP_JOIN}
+    WHERE t.access_token_hash = $1 AND t.revoked_at IS NULL AND t.access_token_expires_at > now()
+      AND NOT u.is_disabled AND c.deleted_at IS NULL`,
+  ['hash', 'workspaceId'],
+);
 
 export interface Authentication {
   principal: Principal;
@@ -102,13 +124,7 @@ export class TokenService {
   }
 
   private async findPersonalAccessToken(hash: string, workspaceId: number | undefined): Promise<Found | null> {
-    const rows: TokenRow[] = await this.dataSource.query(
-      `SELECT t.id, t.user_id, t.token_hash, t.scopes, t.expires_at, m.role, m.rate_status, w.owner_id
-         FROM personal_access_tokens t JOIN users u ON u.id = t.user_id
-         ${MEMBERSHIP_JOIN}
-        WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > now() AND NOT u.is_disabled`,
-      [hash, workspaceId ?? null],
-    );
+    const rows = await PAT_LOOKUP.run(this.dataSource.manager, { hash, workspaceId: workspaceId ?? null });
     const row = rows[0];
     if (!row || !hashesMatch(row.token_hash, hash)) return null;
     return {
@@ -128,15 +144,7 @@ export class TokenService {
   }
 
   private async findOAuthAccessToken(hash: string, workspaceId: number | undefined): Promise<Found | null> {
-    const rows: OAuthTokenRow[] = await this.dataSource.query(
-      `SELECT t.user_id, t.client_id, t.access_token_hash, t.scope, t.grant_type, t.access_token_expires_at,
-              m.role, m.rate_status, w.owner_id
-         FROM oauth_tokens t JOIN users u ON u.id = t.user_id JOIN oauth_clients c ON c.id = t.client_id
-         ${MEMBERSHIP_JOIN}
-        WHERE t.access_token_hash = $1 AND t.revoked_at IS NULL AND t.access_token_expires_at > now()
-          AND NOT u.is_disabled AND c.deleted_at IS NULL`,
-      [hash, workspaceId ?? null],
-    );
+    const rows = await OAUTH_LOOKUP.run(this.dataSource.manager, { hash, workspaceId: workspaceId ?? null });
     const row = rows[0];
     if (!row || !hashesMatch(row.access_token_hash, hash)) return null;
     return {

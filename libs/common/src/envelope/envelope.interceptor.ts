@@ -1,6 +1,8 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
 import { map, Observable } from 'rxjs';
+import { isReadMethod, retryReadOnLostConnection } from '../errors/read-retry';
 import { RAW_RESPONSE, RESPONSE_MESSAGE } from './response-message';
 import { responseMeta, ResponseMeta } from './meta';
 import { Paginated } from './paginated';
@@ -12,15 +14,33 @@ export interface SuccessEnvelope<T> {
   meta: ResponseMeta;
 }
 
-/** The single response interceptor: every success leaves as `{success, message?, data, meta}`. */
+/**
+ * The single response interceptor: every success leaves as `{success, message?, data, meta}`, and a read whose
+ * database connection dropped is run once more first (errors/read-retry.ts).
+ */
 @Injectable()
 export class EnvelopeInterceptor implements NestInterceptor {
+  // Per handler, computed once: whether it answers raw, and the mapping that wraps its result.
+  private readonly wrappers = new WeakMap<object, ((result: unknown) => SuccessEnvelope<unknown>) | null>();
+
   constructor(private readonly reflector: Reflector) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (this.reflector.get<boolean>(RAW_RESPONSE, context.getHandler())) return next.handle();
-    const message = this.reflector.get<string | undefined>(RESPONSE_MESSAGE, context.getHandler());
-    return next.handle().pipe(map((result: unknown) => wrap(result, message)));
+    const wrapper = this.wrapperOf(context.getHandler());
+    const read = isReadMethod(context.switchToHttp().getRequest<FastifyRequest>().method);
+    const result = read ? next.handle().pipe(retryReadOnLostConnection) : next.handle();
+    return wrapper === null ? result : result.pipe(map(wrapper));
+  }
+
+  private wrapperOf(handler: object): ((result: unknown) => SuccessEnvelope<unknown>) | null {
+    let wrapper = this.wrappers.get(handler);
+    if (wrapper === undefined) {
+      const target = handler as () => unknown;
+      const message = this.reflector.get<string | undefined>(RESPONSE_MESSAGE, target);
+      wrapper = this.reflector.get<boolean>(RAW_RESPONSE, target) ? null : (result: unknown) => wrap(result, message);
+      this.wrappers.set(handler, wrapper);
+    }
+    return wrapper;
   }
 }
 

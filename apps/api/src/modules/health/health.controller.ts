@@ -3,8 +3,11 @@ import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Public } from '@app/auth';
 import { ApiErrorResponse, Responds } from '@app/common';
+import { PreparedStatement } from '@app/database';
 import { DataSource } from 'typeorm';
 import { healthError } from './health.exception';
+
+const PING = PreparedStatement.sql('health.ping', 'SELECT 1', []);
 
 export class HealthDto {
   @ApiProperty({ example: 'ok' }) status!: 'ok';
@@ -23,7 +26,7 @@ export class HealthController {
   @ApiErrorResponse(503, { description: 'The database does not answer.', message: healthError.message('DatabaseUnavailable') })
   async getHealth(): Promise<HealthDto> {
     try {
-      await this.dataSource.query('SELECT 1');
+      await PING.run(this.dataSource.manager, {});
     } catch {
       throw healthError('DatabaseUnavailable');
     }
