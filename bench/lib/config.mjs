@@ -1,4 +1,5 @@
 // Settings of one `npm run bench` run, read from the environment (see bench/README.md).
+import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 
 /**
@@ -42,6 +43,17 @@ function benchDatabaseUrl(env) {
   return url;
 }
 
+/**
+ * Our server runs as `npm start` runs it: the node flags of package.json's start script (the documented heap
+ * setting), unless BENCH_OURS_NODE_FLAGS names others ("none" for none).
+ */
+function oursNodeFlags(env) {
+  const raw = env.BENCH_OURS_NODE_FLAGS;
+  if (raw !== undefined) return raw.trim() === 'none' ? [] : raw.split(/\s+/).filter(Boolean);
+  const start = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).scripts.start;
+  return start.split(/\s+/).filter((word) => word.startsWith('--') && word !== '--enable-source-maps');
+}
+
 export function loadBenchConfig(env = process.env) {
   const tier = (env.BENCH_TIER || 'S').toUpperCase();
   if (!TIERS[tier]) throw new Error(`BENCH_TIER must be one of ${Object.keys(TIERS).join(', ')}`);
@@ -62,7 +74,7 @@ export function loadBenchConfig(env = process.env) {
     skipBuild: ['1', 'true'].includes(env.BENCH_SKIP_BUILD ?? ''),
     ref: env.BENCH_REF || undefined,
     oursEntry: env.BENCH_OURS_ENTRY || undefined,
-    oursNodeFlags: (env.BENCH_OURS_NODE_FLAGS || '').split(/\s+/).filter(Boolean),
+    oursNodeFlags: oursNodeFlags(env),
     port: int(env, 'BENCH_PORT', 3917, 1),
     databaseUrl: databaseUrl.toString(),
     adminUrl: adminUrl.toString(),
