@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { Logger } from '@nestjs/common';
 import { Role } from '@app/auth';
 import { createTestApp, TestApp } from './support/test-app';
 import { api } from './support/http';
@@ -238,6 +239,19 @@ describe('Members (e2e)', () => {
         re.body.data.user_id,
       ]);
       expect(links).toEqual([{ revoked: true }, { revoked: false }]);
+    });
+
+    it('logs the invitation link when SMTP_URL is not set', async () => {
+      const log = jest.spyOn(Logger.prototype, 'log');
+      try {
+        const res = await http
+          .post(path(), ws.owner.token)
+          .send({ email: `logged-${Date.now()}@example.com`, firstname: 'L', lastname: 'G', role: 'Regular User' })
+          .expect(201);
+        expect(log.mock.calls.map(([message]) => String(message))).toContainEqual(expect.stringContaining(res.body.data.invitation_link));
+      } finally {
+        log.mockRestore();
+      }
     });
 
     it('lets an Executive manager invite, also as Executive manager', async () => {
