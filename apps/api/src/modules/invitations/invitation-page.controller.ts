@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiOperation, ApiParam, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Public, RateLimitService } from '@app/auth';
+import { headerRef } from '@app/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { InvitationAcceptanceService, InvitationState } from './invitation-acceptance.service';
 import { invitationCsrfTokenIsValid, issueInvitationCsrfToken } from './invitation-csrf';
@@ -46,7 +47,12 @@ export class InvitationPageController {
   @ApiResponse({ status: 200, description: 'The accept form.', content: HTML_PAGE })
   @ApiResponse({ status: 404, description: 'An unknown link.', content: HTML_PAGE })
   @ApiResponse({ status: 410, description: 'A link already used, expired, or replaced by a newer invitation.', content: HTML_PAGE })
-  @ApiResponse({ status: 429, description: 'Too many attempts from this address.', content: HTML_PAGE })
+  @ApiResponse({
+    status: 429,
+    description: 'Too many attempts from this address.',
+    content: HTML_PAGE,
+    headers: { 'Retry-After': headerRef('Retry-After') },
+  })
   async showInvitation(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('token') token: string): Promise<void> {
     if (!(await this.rateLimit.spend(`invitation:${request.ip}`, reply))) return this.tooMany(reply);
     const state = await this.acceptance.inspect(token);

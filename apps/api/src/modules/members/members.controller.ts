@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, AuthContext, Authenticated, Permission } from '@app/auth';
 import { ApiPathId, IdParamPipe, Paginated, Responds } from '@app/common';
 import { InviteMemberDto, ListMembersQueryDto, MemberInvitationResponseDto, MemberResponseDto, UpdateMemberDto } from './members.dto';
@@ -66,6 +66,8 @@ export class MembersController {
       'Owner’s record, `rate_status` or an Executive manager’s role (403); the Owner’s role never changes (409). Emits `member.updated`.',
   })
   @ApiMemberId()
+  // A partial update: an empty body is a valid (no-op) update, as the reference says (requestBody not required).
+  @ApiBody({ type: UpdateMemberDto, required: false })
   @Responds(MemberResponseDto, {
     message: 'Member updated successfully',
     conflict: { description: 'A change of the workspace owner’s role.', message: memberError.message('OwnerRoleFixed') },
