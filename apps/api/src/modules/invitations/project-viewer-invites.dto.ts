@@ -17,7 +17,6 @@ export class ProjectViewerResponseDto {
   @ApiPropertyOptional({
     type: 'string',
     enum: ['active', 'inactive', 'left', null],
-    enumName: 'ProjectViewerStatus',
     nullable: true,
     example: 'active',
   })

@@ -166,7 +166,6 @@ export class MemberResponseDto {
   @ApiPropertyOptional({
     type: 'string',
     enum: [...SCREENSHOT_MODES, null],
-    enumName: 'MemberScreenshotMode',
     nullable: true,
     example: 'full',
   })
@@ -179,6 +178,10 @@ export class MemberResponseDto {
 
 export class MemberInvitationResponseDto {
   @ApiProperty({ type: 'integer', example: 100 }) user_id!: number;
-  @ApiProperty({ type: 'string', format: 'uri', example: 'https://webwork.example.com/dashboard/accept-invitation/wwinv_…' })
+  @ApiProperty({
+    type: 'string',
+    format: 'uri',
+    example: 'https://webwork.example.com/dashboard/accept-invitation/wwinv_3q2-7wAX0Vb8Yk1mRzT5cLp9Hs4dJf6Ng0eUiOaBc2E',
+  })
   invitation_link!: string;
 }
