@@ -132,7 +132,7 @@ describe('OpenAPI document', () => {
       const publicIds = operations()
         .filter((operation) => operation.security?.length === 0)
         .map((operation) => operation.operationId);
-      expect(publicIds.sort()).toEqual(['authorize', 'getAuthorizationServerMetadata', 'getHealth']);
+      expect(publicIds.sort()).toEqual(['authorize', 'getAuthorizationServerMetadata', 'getHealth', 'showInvitation']);
     });
 
     it('gives optional query parameters no example, so Swagger UI sends no filter the user did not ask for', () => {

@@ -21,9 +21,14 @@ const ENVELOPE_KEYS = new Set(['success', 'message', 'error', 'errors', 'meta'])
 /** RFC 6749 §5.2: error codes are printable ASCII without `"` and `\`. */
 const OAUTH_ERROR_CODE = /^[\x20\x21\x23-\x5B\x5D-\x7E]+$/;
 
-/** Where the error body is ours: the API and /health use the envelope, the OAuth endpoints RFC 6749. */
-export function errorFamily(operation: Operation): 'envelope' | 'oauth' {
-  return operation.path.startsWith('/api/') || operation.path === '/health' ? 'envelope' : 'oauth';
+/**
+ * Where the error body is ours: the API and /health use the envelope, the OAuth endpoints RFC 6749, and the
+ * accept-invitation page its declared HTML pages (the envelope for anything else, e.g. the router's 404).
+ */
+export function errorFamily(operation: Operation): 'envelope' | 'oauth' | 'page' {
+  const path = operation.path;
+  if (path.startsWith('/api/') || path === '/health') return 'envelope';
+  return path.startsWith('/dashboard/') ? 'page' : 'oauth';
 }
 
 function parse(body: string): unknown {
@@ -69,12 +74,13 @@ export function checkResponse(operation: Operation, request: FuzzRequest, respon
   if (status >= 400) {
     const declared = (operation.operation.responses ?? {})[String(status)];
     const htmlByDesign = contentType === 'text/html' && declared !== undefined && (!declared.content || 'text/html' in declared.content);
-    if (errorFamily(operation) === 'envelope') {
+    const family = errorFamily(operation);
+    if (family === 'envelope' || (family === 'page' && !htmlByDesign)) {
       const problems = isJsonMediaType(contentType)
         ? envelopeProblems(status, parse(response.body))
         : [`content-type ${contentType ?? '(none)'}`];
       if (problems.length) findings.push({ oracle: 'not-the-error-envelope', detail: problems.join('; ') });
-    } else if (!htmlByDesign) {
+    } else if (family === 'oauth' && !htmlByDesign) {
       const body = isJsonMediaType(contentType) ? (parse(response.body) as Record<string, unknown> | undefined) : undefined;
       const ok = body && typeof body.error === 'string' && OAUTH_ERROR_CODE.test(body.error) && typeof body.error_description === 'string';
       if (!ok) findings.push({ oracle: 'not-an-rfc6749-error', detail: `${contentType ?? '(none)'} ${response.body.slice(0, 80)}` });

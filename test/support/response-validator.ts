@@ -46,7 +46,7 @@ export interface ObservedResponse {
 
 /**
  * Routes that exist on purpose outside the document: Swagger UI and the document itself, the HTML form posts
- * of the OAuth pages (excluded with @ApiExcludeEndpoint) and CORS preflights. Every other route under
+ * of the OAuth and accept-invitation pages (excluded with @ApiExcludeEndpoint) and CORS preflights. Every other route under
  * /api/v2 must be in the document.
  */
 const UNDOCUMENTED_BY_DESIGN: RegExp[] = [
@@ -55,6 +55,7 @@ const UNDOCUMENTED_BY_DESIGN: RegExp[] = [
   /^HEAD \/docs(\/|$)/,
   /^GET \/api\/v2\/openapi\.json$/,
   /^POST \/oauth\//,
+  /^POST \/dashboard\/accept-invitation\//,
 ];
 
 const headerValue = (headers: ObservedResponse['headers'], name: string): string | undefined => {

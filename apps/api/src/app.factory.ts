@@ -54,6 +54,8 @@ export async function createApp(config: RuntimeConfig): Promise<NestFastifyAppli
       { path: 'oauth/login', method: RequestMethod.POST },
       { path: 'oauth/token', method: RequestMethod.POST },
       { path: 'oauth/revoke', method: RequestMethod.POST },
+      // The accept-invitation page, where invitation links land (members.md).
+      { path: 'dashboard/accept-invitation/:token', method: RequestMethod.ALL },
     ],
   });
   app.useGlobalPipes(new ApiValidationPipe());

@@ -6,6 +6,8 @@ import { AllExceptionsFilter, APP_CONFIG, AppConfig, EnvelopeInterceptor } from 
 import { dataSourceOptions, EventsService } from '@app/database';
 import { ENTITIES } from './entities';
 import { HealthModule } from './modules/health/health.module';
+import { InvitationsModule } from './modules/invitations/invitations.module';
+import { MembersModule } from './modules/members/members.module';
 import { OAuthModule } from './modules/oauth/oauth.module';
 import { ProjectsModule } from './modules/projects/projects.module';
 import { WorkspacesModule } from './modules/workspaces/workspaces.module';
@@ -26,6 +28,8 @@ export class AppModule {
         OAuthModule,
         WorkspacesModule,
         ProjectsModule,
+        MembersModule,
+        InvitationsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -1,6 +1,7 @@
 import { AUTH_ENTITIES } from '@app/auth';
 import { OutboxEvent } from '@app/database';
 import { Contract } from './modules/contracts/contract.entity';
+import { Invitation } from './modules/invitations/invitation.entity';
 import { ProjectViewerAssignment } from './modules/project-viewers/project-viewer-assignment.entity';
 import { ProjectManager } from './modules/projects/project-manager.entity';
 import { Project } from './modules/projects/project.entity';
@@ -9,4 +10,15 @@ import { TeamMember } from './modules/teams/team-member.entity';
 import { Team } from './modules/teams/team.entity';
 
 /** Every entity the schema holds; migrations are generated from this list. */
-export const ENTITIES = [...AUTH_ENTITIES, Project, Tag, ProjectManager, ProjectViewerAssignment, Team, TeamMember, Contract, OutboxEvent];
+export const ENTITIES = [
+  ...AUTH_ENTITIES,
+  Project,
+  Tag,
+  ProjectManager,
+  ProjectViewerAssignment,
+  Team,
+  TeamMember,
+  Contract,
+  OutboxEvent,
+  Invitation,
+];

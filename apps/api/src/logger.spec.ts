@@ -9,6 +9,10 @@ describe('redactUrl', () => {
     expect(redactUrl('/cb?code=abc&state=xyz')).toBe('/cb?code=[redacted]&state=xyz');
   });
 
+  it('hides the token of an invitation link', () => {
+    expect(redactUrl('/dashboard/accept-invitation/wwinv_secret-token_1?x=1')).toBe('/dashboard/accept-invitation/[redacted]?x=1');
+  });
+
   it('leaves ordinary URLs alone', () => {
     expect(redactUrl('/api/v2/projects?workspace_id=1&name=code')).toBe('/api/v2/projects?workspace_id=1&name=code');
   });

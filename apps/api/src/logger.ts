@@ -14,9 +14,11 @@ export function requestId(request: IncomingMessage): string {
 
 const SECRET_QUERY_PARAMS = /([?&](?:access_token|refresh_token|token|code|code_verifier|client_secret|password)=)[^&]*/gi;
 
-/** Access logs never carry a secret, even one a client wrongly put in a URL. */
+const SECRET_PATH_SEGMENTS = /(\/dashboard\/accept-invitation\/)[^/?#]+/gi;
+
+/** Access logs never carry a secret, even one a client wrongly put in a URL (or an invitation link's token). */
 export function redactUrl(url: string): string {
-  return url.replace(SECRET_QUERY_PARAMS, '$1[redacted]');
+  return url.replace(SECRET_QUERY_PARAMS, '$1[redacted]').replace(SECRET_PATH_SEGMENTS, '$1[redacted]');
 }
 
 /** One pino instance for Fastify (request logs carry `reqId`) and for Nest's own messages. */

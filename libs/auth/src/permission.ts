@@ -12,6 +12,12 @@ export enum Permission {
   ProjectsCreate = 'projects.create',
   ProjectsUpdate = 'projects.update',
   ProjectsArchive = 'projects.archive',
+  MembersList = 'members.list',
+  MembersView = 'members.view',
+  MembersInvite = 'members.invite',
+  MembersUpdate = 'members.update',
+  MembersArchive = 'members.archive',
+  ProjectViewersCreate = 'project_viewers.create',
   /** Extensions: a user's own OAuth apps and personal access tokens. */
   CredentialsManage = 'credentials.manage',
 }
@@ -33,5 +39,12 @@ export const PERMISSION_RULES: Record<Permission, PermissionRule> = {
   [Permission.ProjectsCreate]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.ProjectsUpdate]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.ProjectsArchive]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
+  // roles.md: every member lists and reads members (person scope); OW/EM administer them, with the admin scope (auth.md).
+  [Permission.MembersList]: { scope: Scope.Read, roles: anyMember, workspaceScoped: true },
+  [Permission.MembersView]: { scope: Scope.Read, roles: anyMember, workspaceScoped: true },
+  [Permission.MembersInvite]: { scope: Scope.Admin, roles: MANAGEMENT_ROLES, workspaceScoped: true },
+  [Permission.MembersUpdate]: { scope: Scope.Admin, roles: MANAGEMENT_ROLES, workspaceScoped: true },
+  [Permission.MembersArchive]: { scope: Scope.Admin, roles: MANAGEMENT_ROLES, workspaceScoped: true },
+  [Permission.ProjectViewersCreate]: { scope: Scope.Admin, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.CredentialsManage]: { scope: Scope.Admin, roles: anyMember, workspaceScoped: false },
 };

@@ -17,6 +17,10 @@ import { Workspace } from './workspace.entity';
 @Entity({ name: 'workspace_members' })
 @Index('workspace_members_workspace_user_uq', ['workspaceId', 'userId'], { unique: true })
 @Index('workspace_members_user_id_idx', ['userId'])
+// One Owner per workspace (roles.md); the listMembers filters by status and role.
+@Index('workspace_members_one_owner_uq', ['workspaceId'], { unique: true, where: `"role" = 'Owner'` })
+@Index('workspace_members_workspace_status_idx', ['workspaceId', 'status', 'userId'])
+@Index('workspace_members_workspace_role_idx', ['workspaceId', 'role', 'userId'])
 @Check(
   'workspace_members_role_ck',
   `"role" IN ('Owner', 'Executive manager', 'Team manager', 'Project manager', 'Regular User', 'Project viewer')`,

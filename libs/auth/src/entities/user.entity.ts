@@ -10,10 +10,11 @@ export class User {
   @Column({ type: 'varchar', length: 255 })
   email!: string;
 
-  @Column({ type: 'varchar', length: 100 })
+  // 255 like the invite and update fields of members.md.
+  @Column({ type: 'varchar', length: 255 })
   firstname!: string;
 
-  @Column({ type: 'varchar', length: 100 })
+  @Column({ type: 'varchar', length: 255 })
   lastname!: string;
 
   @Column({ name: 'password_hash', type: 'varchar', length: 255, nullable: true })

@@ -49,6 +49,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ AUTH_CACHE_MAX_ENTRIES: '0' })).toThrow(/AUTH_CACHE_MAX_ENTRIES must be an integer between 1 and 1000000/);
   });
 
+  it('keeps invitation links for 7 days and logs them unless SMTP_URL is set; checks the mail settings', () => {
+    expect(loadConfig({})).toMatchObject({ invitationTtlHours: 168, smtpUrl: undefined, mailFrom: 'WebWork <no-reply@localhost>' });
+    expect(
+      loadConfig({ INVITATION_TTL_HOURS: '24', SMTP_URL: 'smtp://u:p@127.0.0.1:2525', MAIL_FROM: 'Acme <team@acme.test>' }),
+    ).toMatchObject({ invitationTtlHours: 24, smtpUrl: 'smtp://u:p@127.0.0.1:2525', mailFrom: 'Acme <team@acme.test>' });
+    expect(() => loadConfig({ INVITATION_TTL_HOURS: '0' })).toThrow(/INVITATION_TTL_HOURS must be an integer between 1 and 8760/);
+    expect(() => loadConfig({ SMTP_URL: 'http://mail' })).toThrow(/SMTP_URL must be a smtp:\/\/ or smtps:\/\/ URL/);
+    expect(() => loadConfig({ MAIL_FROM: 'not an address' })).toThrow(/MAIL_FROM must be an e-mail address/);
+  });
+
   it('lists every invalid setting at once', () => {
     let error: unknown;
     try {

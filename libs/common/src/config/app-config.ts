@@ -36,6 +36,12 @@ export interface AppConfig {
   readonly authCacheTtlSeconds: number;
   /** Entries (tokens plus memberships) the authentication cache keeps before evicting the least recently used. */
   readonly authCacheMaxEntries: number;
+  /** How long an invitation link works (hours); each link works once. */
+  readonly invitationTtlHours: number;
+  /** `smtp://user:pass@host:587` or `smtps://…`: invitation e-mails go out through it. Unset: the link is logged instead. */
+  readonly smtpUrl: string | undefined;
+  /** The From header of outgoing e-mail. */
+  readonly mailFrom: string;
 }
 
 export class ConfigError extends Error {
@@ -88,6 +94,15 @@ function readClientId(env: Env, key: string, problems: string[]): string | undef
   return undefined;
 }
 
+/** A From address: `name@host` or `Display Name <name@host>`, one line. */
+function readMailFrom(env: Env, problems: string[]): string {
+  const raw = env.MAIL_FROM;
+  if (raw === undefined || raw === '') return 'WebWork <no-reply@localhost>';
+  if (/^([^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/.test(raw.trim())) return raw.trim();
+  problems.push('MAIL_FROM must be an e-mail address, optionally as "Name <address>"');
+  return 'WebWork <no-reply@localhost>';
+}
+
 function readLogLevel(env: Env, problems: string[]): LogLevel {
   const raw = env.LOG_LEVEL;
   if (raw === undefined || raw === '') return 'info';
@@ -121,6 +136,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     swaggerOAuthClientId: readClientId(env, 'SWAGGER_OAUTH_CLIENT_ID', problems),
     authCacheTtlSeconds: readInt(env, 'AUTH_CACHE_TTL_SECONDS', 10, 0, 300, problems),
     authCacheMaxEntries: readInt(env, 'AUTH_CACHE_MAX_ENTRIES', 10_000, 1, 1_000_000, problems),
+    invitationTtlHours: readInt(env, 'INVITATION_TTL_HOURS', 168, 1, 8760, problems),
+    smtpUrl: readUrl(env, 'SMTP_URL', ['smtp:', 'smtps:'], problems),
+    mailFrom: readMailFrom(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
