@@ -8,6 +8,7 @@ import { ENTITIES } from './entities';
 import { HealthModule } from './modules/health/health.module';
 import { OAuthModule } from './modules/oauth/oauth.module';
 import { ProjectsModule } from './modules/projects/projects.module';
+import { TasksModule } from './modules/tasks/tasks.module';
 import { WorkspacesModule } from './modules/workspaces/workspaces.module';
 
 /** Config with a concrete database URL (the embedded database, once started, supplies one). */
@@ -26,6 +27,7 @@ export class AppModule {
         OAuthModule,
         WorkspacesModule,
         ProjectsModule,
+        TasksModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
