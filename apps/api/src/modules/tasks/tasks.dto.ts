@@ -87,7 +87,7 @@ export class ListTasksQueryDto extends PaginationQueryDto {
   @OptionalQueryInt({ min: 0, max: MAX_STATUS_CODE })
   status?: number;
 
-  @ApiPropertyOptional({ type: 'integer', enum: PRIORITY_CODES, enumName: 'TaskPriority', description: PRIORITY_DESCRIPTION })
+  @ApiPropertyOptional({ type: 'integer', enum: PRIORITY_CODES, description: PRIORITY_DESCRIPTION })
   @OptionalQueryInt()
   @priorityRule
   priority?: number;
