@@ -162,10 +162,8 @@ export class CreateTaskDto {
 
   @ApiPropertyOptional({
     type: 'integer',
-    enum: [...PRIORITY_CODES, null],
-    enumName: 'TaskPriorityOrNull',
+    enum: PRIORITY_CODES,
     nullable: true,
-    default: null,
     description: `${PRIORITY_DESCRIPTION} Defaults to null if not provided.`,
   })
   @ToNumber()
@@ -235,8 +233,7 @@ export class UpdateTaskDto {
 
   @ApiPropertyOptional({
     type: 'integer',
-    enum: [...PRIORITY_CODES, null],
-    enumName: 'TaskPriorityOrNull',
+    enum: PRIORITY_CODES,
     nullable: true,
     example: 20,
     description: PRIORITY_DESCRIPTION,
@@ -294,14 +291,13 @@ export class TaskResponseDto {
   status_color!: string | null;
   @ApiProperty({
     type: 'integer',
-    enum: [...PRIORITY_CODES, null],
-    enumName: 'TaskPriorityOrNull',
+    enum: PRIORITY_CODES,
     nullable: true,
     example: 30,
     description: PRIORITY_DESCRIPTION,
   })
   priority!: number | null;
-  @ApiProperty({ type: 'string', enum: [...PRIORITY_NAMES, null], enumName: 'TaskPriorityName', nullable: true, example: 'Normal' })
+  @ApiProperty({ type: 'string', enum: PRIORITY_NAMES, nullable: true, example: 'Normal' })
   priority_name!: string | null;
   @ApiProperty({ type: 'string', format: 'date', nullable: true, example: '2024-01-15' }) start_date!: string | null;
   @ApiProperty({ type: 'string', format: 'date', nullable: true, example: '2024-01-30' }) end_date!: string | null;
