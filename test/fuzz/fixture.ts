@@ -20,6 +20,7 @@ export class FuzzFixture {
   private clients: { clientId: string; secret: string | null }[] = [];
   private foreign: { workspaceId: number; projectId: number } = { workspaceId: 0, projectId: 0 };
   private decoyTokenIds: number[] = [];
+  private assignableUserId = 0;
 
   constructor(private readonly t: TestApp) {}
 
@@ -33,6 +34,7 @@ export class FuzzFixture {
       await f.project(ws.id, { name: `Fuzz project ${i}`, startDate: '2024-01-15', deadline: '2024-03-31' });
     const archived = await f.project(ws.id, { name: 'Archived', deletedAt: new Date() });
     const regular = await f.member(ws.id, Role.RegularUser);
+    this.assignableUserId = regular.userId;
     const other = await f.workspace();
     const foreignProject = await f.project(other.id);
     this.foreign = { workspaceId: other.id, projectId: foreignProject.id };
@@ -74,6 +76,23 @@ export class FuzzFixture {
     await this.refreshHints();
   }
 
+  /** Tasks of the first live project (where the Regular User holds a contract, so assignTask can succeed); made when gone. */
+  private async liveTasks(projectId: number): Promise<string[]> {
+    const f = this.t.factories;
+    const [contract] = (await this.t.dataSource.query(
+      'SELECT id FROM contracts WHERE project_id = $1 AND user_id = $2 AND deleted_at IS NULL',
+      [projectId, this.assignableUserId],
+    )) as { id: number }[];
+    if (!contract) await f.contracts.create({ workspaceId: this.workspaceId, projectId, userId: this.assignableUserId });
+    const query = 'SELECT id FROM tasks WHERE project_id = $1 AND deleted_at IS NULL ORDER BY id LIMIT 2';
+    let tasks = (await this.t.dataSource.query(query, [projectId])) as { id: number }[];
+    if (tasks.length < 2) {
+      for (let i = tasks.length; i < 2; i++) await f.tasks.create({ workspaceId: this.workspaceId, projectId });
+      tasks = (await this.t.dataSource.query(query, [projectId])) as { id: number }[];
+    }
+    return tasks.map((task) => String(task.id));
+  }
+
   private async registerClients(): Promise<void> {
     const f = this.t.factories;
     const confidential = await f.oauthApp(this.ownerId, { name: 'Fuzz code app', redirectUris: [REDIRECT_URI] });
@@ -92,14 +111,17 @@ export class FuzzFixture {
       'SELECT id FROM projects WHERE workspace_id = $1 AND deleted_at IS NULL ORDER BY id LIMIT 5',
       [this.workspaceId],
     )) as { id: number }[];
-    // Fixed-length hint lists: the same seed then draws the same choices whatever ids the run has reached, so a
-    // replayed request (FUZZ_INDEX) has the shape it had in the full run.
+    const tasks = await this.liveTasks(rows[0].id);
     const projects = Array.from({ length: 5 }, (_, i) => String(rows[i % rows.length].id));
     const clientIds = this.clients.map((c) => c.clientId);
     this.hints = {
       ...this.hints,
       workspace_id: [String(this.workspaceId), String(this.workspaceId), String(this.workspaceId), String(this.foreign.workspaceId)],
       projectId: [...projects, String(this.foreign.projectId), ...(this.hints.archived ?? [])],
+      project_id: [...projects, String(this.foreign.projectId)],
+      taskId: [...tasks, ...tasks].slice(0, 4),
+      parent_id: tasks.slice(0, 2),
+      userId: [String(this.assignableUserId), String(this.assignableUserId), String(this.ownerId)],
       tokenId: this.decoyTokenIds.map(String),
       clientId: clientIds,
       client_id: clientIds,

@@ -36,11 +36,24 @@ export type CallerKey = (typeof CALLER_KEYS)[number];
  * - `'200 all'`: every record is visible (listed, or answered 2xx);
  * - `'200 scope'` / `'200 own'`: records in the caller's scope are visible, the others are not listed / 404;
  * - `'200 none'` (lists): none of the records is listed;
+ * - `'201 all'` / `'201 scope'`: the same for creates made once per record (a task in each project);
  * - `'403 role'`, `'403 member'`, `'403 scope'`: 403 with auth.md's message for a role refused, no active
  *   membership, or a missing token scope (with `WWW-Authenticate: … insufficient_scope`); `'403'`: any other 403.
  */
 export type Outcome =
-  '200' | '201' | '200 all' | '200 scope' | '200 own' | '200 none' | '403 role' | '403 member' | '403 scope' | '403' | '404';
+  | '200'
+  | '201'
+  | '200 all'
+  | '200 scope'
+  | '200 own'
+  | '200 none'
+  | '201 all'
+  | '201 scope'
+  | '403 role'
+  | '403 member'
+  | '403 scope'
+  | '403'
+  | '404';
 
 export type RecordId = number | string;
 
@@ -80,6 +93,15 @@ export interface CellResponses {
   byRecord: Map<RecordId, Response>;
 }
 
+/** What a row's `request` hook may set for one record; unset parts fall back to the row's own. */
+export interface RequestParts {
+  /** The whole path relative to /api/v2, ids substituted (`/tasks/5/assign/7`). */
+  path?: string;
+  /** Appended after `workspace_id` and the row's `query`, e.g. `project_id=3`. */
+  query?: string;
+  body?: object;
+}
+
 export interface MatrixRow {
   operationId: string;
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -95,6 +117,11 @@ export interface MatrixRow {
   records?: (ctx: CellContext) => Promise<ScopedRecords>;
   listedIds?: (body: { data: unknown }) => RecordId[];
   body?: (ctx: CellContext) => object;
+  /**
+   * Per-record request parts, where the record's id alone does not make the request: a second path id, or the
+   * record's project in the query or body (tasks). May build data (e.g. a user to assign).
+   */
+  request?: (ctx: CellContext, id: RecordId) => Promise<RequestParts>;
   /** Extra query, e.g. `per_page=100`. */
   query?: string;
   /** Where the expectations come from. */

@@ -2,7 +2,7 @@ import type { Response } from 'supertest';
 import { api } from '../support/http';
 import type { TestApp } from '../support/test-app';
 import { buildCaller } from './callers';
-import type { CallerKey, CellContext, CellResponses, MatrixRow, RecordId, ScopedRecords } from './matrix.types';
+import type { CallerKey, CellContext, CellResponses, MatrixRow, RecordId, RequestParts, ScopedRecords } from './matrix.types';
 
 export interface CellResult {
   /** In the vocabulary of `Outcome`, or `mixed (…)` when the answers fit no single outcome. */
@@ -37,9 +37,11 @@ function visibility(visible: Set<string>, records: ScopedRecords, scopeLabel: 's
   return `mixed (in scope but hidden: [${missing.join(', ')}]; out of scope but shown: [${outOfScopeShown.join(', ')}])`;
 }
 
-function url(row: MatrixRow, ctx: CellContext, id?: RecordId): string {
-  const path = id === undefined ? row.path : row.path.replace(/\{[^}]+\}/, encodeURIComponent(String(id)));
-  const query = [row.workspaceScoped ? `workspace_id=${ctx.caller.workspaceId}` : '', row.query ?? ''].filter(Boolean).join('&');
+function url(row: MatrixRow, ctx: CellContext, id?: RecordId, parts: RequestParts = {}): string {
+  const path = parts.path ?? (id === undefined ? row.path : row.path.replace(/\{[^}]+\}/, encodeURIComponent(String(id))));
+  const query = [row.workspaceScoped ? `workspace_id=${ctx.caller.workspaceId}` : '', row.query ?? '', parts.query ?? '']
+    .filter(Boolean)
+    .join('&');
   return `/api/v2${path}${query ? `?${query}` : ''}`;
 }
 
@@ -51,9 +53,11 @@ export async function runCell(t: TestApp, row: MatrixRow, key: CallerKey): Promi
   const ctx: CellContext = { f, dataSource: t.dataSource, workspace, caller };
   const records: ScopedRecords = row.records ? await row.records(ctx) : { inScope: [], outOfScope: [] };
   const http = api(t);
-  const send = (id?: RecordId): Promise<Response> => {
-    const request = http[row.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete'](url(row, ctx, id), caller.token);
-    return row.body ? request.send(row.body(ctx)) : request;
+  const send = async (id?: RecordId): Promise<Response> => {
+    const parts = id !== undefined && row.request ? await row.request(ctx, id) : {};
+    const request = http[row.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete'](url(row, ctx, id, parts), caller.token);
+    const body = parts.body ?? row.body?.(ctx);
+    return body ? request.send(body) : request;
   };
   const scopeLabel = row.expect[key] === '200 own' ? 'own' : 'scope';
   const byRecord = new Map<RecordId, Response>();

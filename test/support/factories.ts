@@ -12,6 +12,7 @@ import { FactoryDeps } from './factories/factory-deps';
 import { MembersFactory, TestMember } from './factories/members.factory';
 import { OAuthAppsFactory } from './factories/oauth-apps.factory';
 import { ProjectsFactory } from './factories/projects.factory';
+import { TasksFactory } from './factories/tasks.factory';
 import { TeamsFactory } from './factories/teams.factory';
 import { TokensFactory } from './factories/tokens.factory';
 import { UsersFactory } from './factories/users.factory';
@@ -35,6 +36,7 @@ export class Factories {
   readonly teams: TeamsFactory;
   readonly projects: ProjectsFactory;
   readonly contracts: ContractsFactory;
+  readonly tasks: TasksFactory;
 
   constructor(app: INestApplication) {
     const deps: FactoryDeps = {
@@ -51,6 +53,7 @@ export class Factories {
     this.teams = new TeamsFactory(deps);
     this.projects = new ProjectsFactory(deps);
     this.contracts = new ContractsFactory(deps);
+    this.tasks = new TasksFactory(deps);
   }
 
   user(overrides: Partial<User> = {}): Promise<User> {

@@ -10,6 +10,7 @@ import { InvitationsModule } from './modules/invitations/invitations.module';
 import { MembersModule } from './modules/members/members.module';
 import { OAuthModule } from './modules/oauth/oauth.module';
 import { ProjectsModule } from './modules/projects/projects.module';
+import { TasksModule } from './modules/tasks/tasks.module';
 import { WorkspacesModule } from './modules/workspaces/workspaces.module';
 
 /** Config with a concrete database URL (the embedded database, once started, supplies one). */
@@ -30,6 +31,7 @@ export class AppModule {
         ProjectsModule,
         MembersModule,
         InvitationsModule,
+        TasksModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

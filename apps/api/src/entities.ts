@@ -6,6 +6,9 @@ import { ProjectViewerAssignment } from './modules/project-viewers/project-viewe
 import { ProjectManager } from './modules/projects/project-manager.entity';
 import { Project } from './modules/projects/project.entity';
 import { Tag } from './modules/projects/tag.entity';
+import { TaskAssignee } from './modules/tasks/task-assignee.entity';
+import { TaskStatus } from './modules/tasks/task-status.entity';
+import { Task } from './modules/tasks/task.entity';
 import { TeamMember } from './modules/teams/team-member.entity';
 import { Team } from './modules/teams/team.entity';
 
@@ -21,4 +24,7 @@ export const ENTITIES = [
   Contract,
   OutboxEvent,
   Invitation,
+  Task,
+  TaskAssignee,
+  TaskStatus,
 ];

@@ -18,6 +18,14 @@ export enum Permission {
   MembersUpdate = 'members.update',
   MembersArchive = 'members.archive',
   ProjectViewersCreate = 'project_viewers.create',
+  TasksList = 'tasks.list',
+  TasksView = 'tasks.view',
+  TasksCreate = 'tasks.create',
+  TasksUpdate = 'tasks.update',
+  TasksDelete = 'tasks.delete',
+  TasksAssign = 'tasks.assign',
+  TasksUnassign = 'tasks.unassign',
+  TaskAssigneesList = 'tasks.assignees.list',
   /** Extensions: a user's own OAuth apps and personal access tokens. */
   CredentialsManage = 'credentials.manage',
 }
@@ -31,6 +39,8 @@ export interface PermissionRule {
 }
 
 const anyMember = ROLES;
+/** roles.md: task writes are OW, EM, and TM/PM inside their project scope (the scope itself is the service's). */
+const taskManagers: readonly Role[] = [Role.Owner, Role.ExecutiveManager, Role.TeamManager, Role.ProjectManager];
 
 export const PERMISSION_RULES: Record<Permission, PermissionRule> = {
   [Permission.WorkspacesList]: { scope: Scope.Read, roles: anyMember, workspaceScoped: false },
@@ -46,5 +56,13 @@ export const PERMISSION_RULES: Record<Permission, PermissionRule> = {
   [Permission.MembersUpdate]: { scope: Scope.Admin, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.MembersArchive]: { scope: Scope.Admin, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.ProjectViewersCreate]: { scope: Scope.Admin, roles: MANAGEMENT_ROLES, workspaceScoped: true },
+  [Permission.TasksList]: { scope: Scope.Read, roles: anyMember, workspaceScoped: true },
+  [Permission.TasksView]: { scope: Scope.Read, roles: anyMember, workspaceScoped: true },
+  [Permission.TaskAssigneesList]: { scope: Scope.Read, roles: anyMember, workspaceScoped: true },
+  [Permission.TasksCreate]: { scope: Scope.Write, roles: taskManagers, workspaceScoped: true },
+  [Permission.TasksUpdate]: { scope: Scope.Write, roles: taskManagers, workspaceScoped: true },
+  [Permission.TasksDelete]: { scope: Scope.Write, roles: taskManagers, workspaceScoped: true },
+  [Permission.TasksAssign]: { scope: Scope.Write, roles: taskManagers, workspaceScoped: true },
+  [Permission.TasksUnassign]: { scope: Scope.Write, roles: taskManagers, workspaceScoped: true },
   [Permission.CredentialsManage]: { scope: Scope.Admin, roles: anyMember, workspaceScoped: false },
 };

@@ -2,10 +2,11 @@ import type { MatrixRow } from '../matrix.types';
 import { CREDENTIALS_ROWS } from './credentials.rows';
 import { MEMBERS_ROWS } from './members.rows';
 import { PROJECTS_ROWS } from './projects.rows';
+import { TASKS_ROWS } from './tasks.rows';
 import { WORKSPACES_ROWS } from './workspaces.rows';
 
 /**
  * Every operation's rows, one file per module: a new module adds `rows/<module>.rows.ts` and lists it here.
  * The harness fails while an operation of openapi/openapi.json that declares `x-permission` has no row.
  */
-export const MATRIX_ROWS: MatrixRow[] = [...WORKSPACES_ROWS, ...PROJECTS_ROWS, ...CREDENTIALS_ROWS, ...MEMBERS_ROWS];
+export const MATRIX_ROWS: MatrixRow[] = [...WORKSPACES_ROWS, ...PROJECTS_ROWS, ...CREDENTIALS_ROWS, ...MEMBERS_ROWS, ...TASKS_ROWS];

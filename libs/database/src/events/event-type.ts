@@ -1,5 +1,5 @@
-/** The ten webhook event names of webhooks.md, and nothing else: the table's check constraint is built from this list. */
-export const EVENT_TYPES = [
+/** The ten webhook event names of webhooks.md, and nothing else: what a webhook can subscribe to. */
+export const WEBHOOK_EVENT_TYPES = [
   'tracker.started',
   'tracker.stopped',
   'member.invited',
@@ -11,5 +11,14 @@ export const EVENT_TYPES = [
   'project.updated',
   'project.deleted',
 ] as const;
+
+/**
+ * Changes of resources for which webhooks.md names no event: recorded in the outbox like the others (issue 10),
+ * but no webhook can subscribe to them.
+ */
+export const OUTBOX_ONLY_EVENT_TYPES = ['task.created', 'task.updated', 'task.deleted'] as const;
+
+/** Every name the outbox accepts: the table's check constraint is built from this list. */
+export const EVENT_TYPES = [...WEBHOOK_EVENT_TYPES, ...OUTBOX_ONLY_EVENT_TYPES] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

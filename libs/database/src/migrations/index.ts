@@ -5,6 +5,7 @@ import { SignInThrottles1796183923747 } from './1796183923747-SignInThrottles';
 import { OutboxEvents1796185677200 } from './1796185677200-OutboxEvents';
 import { AuthNotify1796188075869 } from './1796188075869-AuthNotify';
 import { MembersInvitations1796300000001 } from './1796300000001-MembersInvitations';
+import { Tasks1796310000001 } from './1796310000001-Tasks';
 
 // Every migration class, in order. Listed explicitly (not globbed) so ESM builds and tests load the same set.
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   OutboxEvents1796185677200,
   AuthNotify1796188075869,
   MembersInvitations1796300000001,
+  Tasks1796310000001,
 ];
