@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { User, Workspace } from '@app/auth';
-import { dataSourceOptions, EVENT_TYPES, EventType, EventsService, OutboxEvent } from '@app/database';
+import { dataSourceOptions, EventType, EventsService, OutboxEvent, WEBHOOK_EVENT_TYPES } from '@app/database';
 import { DataSource } from 'typeorm';
 import { parse } from 'yaml';
 import { ENTITIES } from '../apps/api/src/entities';
@@ -68,6 +68,6 @@ describe('Events outbox (e2e)', () => {
   it('knows exactly the event names the published reference lists for webhooks', async () => {
     const reference = parse(await readFile('openapi/webwork-v2.reference.yaml', 'utf8')) as ReferenceDocument;
     const schema = reference.paths['/api/v2/webhooks'].post.requestBody.content['application/json'].schema;
-    expect([...EVENT_TYPES].sort()).toEqual([...schema.properties.events.items.enum].sort());
+    expect([...WEBHOOK_EVENT_TYPES].sort()).toEqual([...schema.properties.events.items.enum].sort());
   });
 });

@@ -5,6 +5,7 @@ import { AuthModule } from '@app/auth';
 import { AllExceptionsFilter, APP_CONFIG, AppConfig, EnvelopeInterceptor, ReadRetryInterceptor } from '@app/common';
 import { dataSourceOptions, EventsService } from '@app/database';
 import { ENTITIES } from './entities';
+import { ContractsModule } from './modules/contracts/contracts.module';
 import { HealthModule } from './modules/health/health.module';
 import { OAuthModule } from './modules/oauth/oauth.module';
 import { ProjectsModule } from './modules/projects/projects.module';
@@ -26,6 +27,7 @@ export class AppModule {
         OAuthModule,
         WorkspacesModule,
         ProjectsModule,
+        ContractsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -12,6 +12,11 @@ export enum Permission {
   ProjectsCreate = 'projects.create',
   ProjectsUpdate = 'projects.update',
   ProjectsArchive = 'projects.archive',
+  ContractsList = 'contracts.list',
+  ContractsView = 'contracts.view',
+  ContractsCreate = 'contracts.create',
+  ContractsUpdate = 'contracts.update',
+  ContractsDelete = 'contracts.delete',
   /** Extensions: a user's own OAuth apps and personal access tokens. */
   CredentialsManage = 'credentials.manage',
 }
@@ -33,5 +38,10 @@ export const PERMISSION_RULES: Record<Permission, PermissionRule> = {
   [Permission.ProjectsCreate]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.ProjectsUpdate]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.ProjectsArchive]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
+  [Permission.ContractsList]: { scope: Scope.Read, roles: anyMember, workspaceScoped: true },
+  [Permission.ContractsView]: { scope: Scope.Read, roles: anyMember, workspaceScoped: true },
+  [Permission.ContractsCreate]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
+  [Permission.ContractsUpdate]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
+  [Permission.ContractsDelete]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.CredentialsManage]: { scope: Scope.Admin, roles: anyMember, workspaceScoped: false },
 };
