@@ -7,6 +7,8 @@ interface PgClient {
 /** duplicate_prepared_statement, invalid_sql_statement_name */
 const SESSION_STATEMENT_ERRORS = new Set(['42P05', '26000']);
 
+const isSessionStatementError = (error: unknown): boolean => SESSION_STATEMENT_ERRORS.has((error as { code?: unknown }).code as string);
+
 const sentinel = (key: string): string => `\u0000prepared:${key}`;
 
 /**
@@ -18,6 +20,9 @@ const sentinel = (key: string): string => `\u0000prepared:${key}`;
  * One statement per distinct text: variants (per role scope, per optional filter) get their own name.
  */
 export class PreparedStatement<TRow extends ObjectLiteral> {
+  /** The connections that hold this statement (a pooled pg client is the same object for its lifetime). */
+  private readonly preparedOn = new WeakSet<PgClient>();
+
   private constructor(
     readonly name: string,
     readonly text: string,
@@ -49,19 +54,44 @@ export class PreparedStatement<TRow extends ObjectLiteral> {
     const ownRunner = manager.queryRunner === undefined;
     try {
       const client = (await runner.connect()) as PgClient;
-      try {
-        return (await client.query({ name: this.name, text: this.text, values })).rows as TRow[];
-      } catch (error) {
-        // A server that shares one session between connections (the embedded PGlite) already holds, or has lost,
-        // a statement of this name that this connection never prepared: run the same text unnamed.
-        if (!SESSION_STATEMENT_ERRORS.has((error as { code?: unknown }).code as string)) throw error;
-        return (await client.query({ text: this.text, values })).rows as TRow[];
-      }
+      if (!ownRunner && runner.isTransactionActive && !this.preparedOn.has(client)) return await this.firstInTransaction(client, values);
+      return await this.named(client, values);
     } catch (error) {
       // The same error type TypeORM raises, so the exception filter maps client-data errors (22xxx) and outages alike.
       throw new QueryFailedError(this.text, values, error as Error);
     } finally {
       if (ownRunner) await runner.release();
+    }
+  }
+
+  private async named(client: PgClient, values: unknown[]): Promise<TRow[]> {
+    try {
+      const { rows } = await client.query({ name: this.name, text: this.text, values });
+      this.preparedOn.add(client);
+      return rows as TRow[];
+    } catch (error) {
+      // A server that shares one session between connections (the embedded PGlite) already holds, or has lost,
+      // a statement of this name that this connection never prepared: run the same text unnamed.
+      if (!isSessionStatementError(error)) throw error;
+      return (await client.query({ text: this.text, values })).rows as TRow[];
+    }
+  }
+
+  /**
+   * Inside a transaction a refused Parse (the PGlite case above) would abort the caller's transaction, so the
+   * first run of this statement on a connection goes under a savepoint; once prepared there, it runs plainly.
+   */
+  private async firstInTransaction(client: PgClient, values: unknown[]): Promise<TRow[]> {
+    await client.query({ text: 'SAVEPOINT prepared_statement', values: [] });
+    try {
+      const { rows } = await client.query({ name: this.name, text: this.text, values });
+      await client.query({ text: 'RELEASE SAVEPOINT prepared_statement', values: [] });
+      this.preparedOn.add(client);
+      return rows as TRow[];
+    } catch (error) {
+      if (!isSessionStatementError(error)) throw error;
+      await client.query({ text: 'ROLLBACK TO SAVEPOINT prepared_statement', values: [] });
+      return (await client.query({ text: this.text, values })).rows as TRow[];
     }
   }
 }
