@@ -18,6 +18,11 @@ export const NOTES = {
     'The list still runs through `paginate` on the TypeORM query builder: SQL is generated per request for the count and the ' +
     "page (2 statements, unnamed), against the limit baseline's single prepared statement with `count(*) OVER ()`. Fix: the " +
     'same compiled, named statements as W1 for the page and the count (per role scope and name filter).',
+  W3:
+    'The contracts list runs like W2: a count and a page as compiled, named statements (per role scope and filter set), ' +
+    "token and membership from the authentication cache, against the limit baseline's single statement with " +
+    '`count(*) OVER ()`. Both statements are sub-millisecond with warm plans (generic plans after the fifth run); what ' +
+    'remains is the framework floor of W0 plus a second pooled connection per request for the count.',
   p99:
     'W2 at 50 connections: the mean latency is 50 ÷ throughput, so p99 ≤ 50 ms needs ≳ 1,000–2,000 req/s; W2 is CPU-bound on ' +
     'query-builder SQL generation (see W2) on 2 cores shared with PostgreSQL and the load generator.',

@@ -59,6 +59,14 @@ describe('Events outbox (e2e)', () => {
     );
   });
 
+  it('has a check constraint that accepts exactly EVENT_TYPES (the last migration that rewrote it agrees with the list)', async () => {
+    const [{ definition }] = await dataSource.query(
+      `SELECT pg_get_constraintdef(oid) AS definition FROM pg_constraint WHERE conname = 'outbox_events_type_ck'`,
+    );
+    const accepted = [...(definition as string).matchAll(/'([^']+)'/g)].map((match) => match[1]).sort();
+    expect(accepted).toEqual([...EVENT_TYPES].sort());
+  });
+
   it('refuses an event for a workspace that does not exist (foreign key)', async () => {
     await expect(events.record(dataSource.manager, { type: 'member.deleted', workspaceId: 2_000_000_000, payload: {} })).rejects.toThrow(
       /violates foreign key constraint "outbox_events_workspace_id_fk"/,
@@ -72,6 +80,16 @@ describe('Events outbox (e2e)', () => {
   });
 
   it('accepts the webhook events and the outbox-only events of resources webhooks.md names none for', () => {
-    expect(EVENT_TYPES).toEqual(expect.arrayContaining([...WEBHOOK_EVENT_TYPES, 'task.created', 'task.updated', 'task.deleted']));
+    expect(EVENT_TYPES).toEqual(
+      expect.arrayContaining([
+        ...WEBHOOK_EVENT_TYPES,
+        'task.created',
+        'task.updated',
+        'task.deleted',
+        'contract.created',
+        'contract.updated',
+        'contract.deleted',
+      ]),
+    );
   });
 });

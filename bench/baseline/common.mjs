@@ -171,6 +171,74 @@ export function toProject(row, canViewRates, ownerId = row.owner_id) {
   };
 }
 
+// ---- contracts ------------------------------------------------------------------------------------
+const SCREENSHOT_LABELS = {
+  full: 'Screenshot on',
+  blurred: 'Blurred',
+  no_preview: 'No preview',
+  no_screenshot: 'Screenshot off',
+  background_blurred: 'Background blurred',
+  video_full: 'Video on',
+  video_blurred: 'Video blurred',
+  video_full_silent: 'Silent video on',
+  video_blurred_silent: 'Silent video blurred',
+};
+
+/** The documented Contract from a row; rate fields only with rate permission on a billable project. */
+export function toContract(row, canViewRates) {
+  const person = [row.user_firstname, row.user_lastname].filter((part) => part !== null && part !== '').join(' ');
+  return {
+    id: row.id,
+    contract_name: person === '' ? row.project_name : `${row.project_name} - ${person}`,
+    project_id: row.project_id,
+    project_name: row.project_name,
+    project_icon: row.project_icon,
+    user_id: row.user_id,
+    user_firstname: row.user_firstname,
+    user_lastname: row.user_lastname,
+    user_email: row.user_email,
+    user_role: row.user_role,
+    weekly_hours_limit: row.weekly_hours_limit,
+    screenshots: row.screenshots,
+    screenshots_label: SCREENSHOT_LABELS[row.screenshots] ?? null,
+    ...(canViewRates && row.is_billable ? { rate: number(row.rate), rate_type: row.rate_type, currency: row.currency } : {}),
+    status: row.status,
+    created_at: timestamp(row.created_at),
+    updated_at: timestamp(row.updated_at),
+  };
+}
+
+const positiveId = (query, name) => {
+  const raw = query[name];
+  if (raw === undefined || raw === '') return undefined;
+  const value = /^-?\d+$/.test(String(raw).trim()) ? Number(raw) : NaN;
+  if (!Number.isInteger(value)) throw invalid(name, `${name} must be an integer.`);
+  if (value < 1) throw invalid(name, `${name} must be at least 1.`);
+  if (value > 2_147_483_647) throw invalid(name, `${name} must not be greater than 2147483647.`);
+  return value;
+};
+
+/** page, per_page and the filters of GET /contracts (an empty value counts as absent). */
+export function contractsQueryOf(request) {
+  const page = queryInt(request.query, 'page', 1_000_000, 1);
+  const perPage = queryInt(request.query, 'per_page', 100, 20);
+  const status = request.query.status === '' ? undefined : request.query.status;
+  if (status !== undefined && status !== 'active' && status !== 'paused') {
+    throw invalid('status', 'The status must be one of: active, paused.');
+  }
+  return { page, perPage, projectId: positiveId(request.query, 'project_id'), userId: positiveId(request.query, 'user_id'), status };
+}
+
+/** listContracts repeats the pagination at the top level, keys in the documented order. */
+export const topLevelPagination = ({ current_page, per_page, total, last_page, from, to }) => ({
+  current_page,
+  per_page,
+  total,
+  last_page,
+  from,
+  to,
+});
+
 // ---- response schemas ------------------------------------------------------------------------------
 const nullable = (type) => ({ type: [type, 'null'] });
 const int = { type: 'integer' };
@@ -198,6 +266,33 @@ const metaSchema = { type: 'object', properties: { api_version: { type: 'string'
 export const envelope = (data) => ({
   200: { type: 'object', properties: { success: { type: 'boolean' }, message: { type: 'string' }, data, meta: metaSchema } },
 });
+const str = { type: 'string' };
+export const contractSchema = {
+  type: 'object',
+  properties: {
+    ...{ id: int, contract_name: nullable('string'), project_id: int, project_name: nullable('string'), project_icon: nullable('string') },
+    ...{ user_id: int, user_firstname: nullable('string'), user_lastname: nullable('string'), user_email: nullable('string') },
+    ...{ user_role: nullable('string'), weekly_hours_limit: nullable('integer'), screenshots: nullable('string') },
+    ...{ screenshots_label: nullable('string'), rate: nullable('number'), rate_type: nullable('integer'), currency: nullable('string') },
+    ...{ status: str, created_at: str, updated_at: str },
+  },
+};
+const topPagination = {
+  type: 'object',
+  properties: Object.fromEntries(['current_page', 'per_page', 'total', 'last_page', 'from', 'to'].map((k) => [k, nullable('integer')])),
+};
+export const contractListEnvelope = {
+  200: {
+    type: 'object',
+    properties: {
+      success: { type: 'boolean' },
+      message: str,
+      data: { type: 'array', items: contractSchema },
+      meta: metaSchema,
+      pagination: topPagination,
+    },
+  },
+};
 export const healthSchema = envelope({ type: 'object', properties: { status: { type: 'string' }, database: { type: 'string' } } });
 
 // ---- lifecycle ------------------------------------------------------------------------------------

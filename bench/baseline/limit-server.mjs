@@ -7,6 +7,8 @@
 // only at restart, and `last_used_at` is not refreshed (not part of any response body).
 import {
   bearerToken,
+  contractListEnvelope,
+  contractsQueryOf,
   createApp,
   createPool,
   envelope,
@@ -20,7 +22,9 @@ import {
   projectSchema,
   serve,
   spendRateLimit,
+  toContract,
   toProject,
+  topLevelPagination,
   unauthenticated,
   workspaceIdOf,
 } from './common.mjs';
@@ -155,6 +159,75 @@ app.get('/api/v2/projects', { schema: { response: envelope({ type: 'array', item
   }
   const data = rows.map((row) => toProject(row, auth.canViewRates, auth.ownerId));
   return { success: true, data, meta: meta(paginationOf(total, page, perPage, data.length)) };
+});
+
+// ---- contracts: page and total in one named statement per role scope and filter set -------------------------
+// The scopes of libs/auth/src/access/contract-scope.ts ($1 workspace, $2 the caller); Owner/Executive manager: none.
+const CONTRACT_SCOPES = {
+  'Team manager': [
+    'tm',
+    `(c.user_id = $2 OR EXISTS (SELECT 1 FROM team_members tm JOIN teams t ON t.id = tm.team_id AND t.workspace_id = $1
+       JOIN team_members mgr ON mgr.team_id = t.id AND mgr.user_id = $2 AND mgr.is_manager WHERE tm.user_id = c.user_id))`,
+  ],
+  'Project manager': [
+    'pm',
+    '(c.user_id = $2 OR EXISTS (SELECT 1 FROM project_managers pm WHERE pm.project_id = p.id AND pm.user_id = $2))',
+  ],
+  'Regular User': ['ru', 'c.user_id = $2'],
+  'Project viewer': ['pv', 'EXISTS (SELECT 1 FROM project_viewer_projects pv WHERE pv.project_id = p.id AND pv.user_id = $2)'],
+};
+const CONTRACT_COLUMNS = `c.id, c.project_id, p.name AS project_name, p.icon AS project_icon, p.is_billable, c.user_id,
+  u.firstname AS user_firstname, u.lastname AS user_lastname, u.email AS user_email, m.role AS user_role, c.weekly_hours_limit,
+  c.screenshots, CASE c.rate_type WHEN 2 THEN m.rate WHEN 3 THEN p.rate ELSE c.rate END AS rate, c.rate_type, c.currency,
+  c.status, c.created_at, c.updated_at`;
+
+// The visible contracts' ids with `count(*) OVER ()` (before LIMIT), then the person and project columns for those ids
+// only. A page past the end has no row to carry the total: only then a second statement counts.
+app.get('/api/v2/contracts', { schema: { response: contractListEnvelope } }, async (request, reply) => {
+  const auth = authenticate(request, reply);
+  const { page, perPage, projectId, userId, status } = contractsQueryOf(request);
+  const scope = CONTRACT_SCOPES[auth.role];
+  const params = scope ? [auth.workspaceId, auth.userId] : [auth.workspaceId];
+  let filter = scope ? ` AND ${scope[1]}` : '';
+  let key = scope ? scope[0] : 'all';
+  for (const [column, value, flag] of [
+    ['c.project_id', projectId, 'p'],
+    ['c.user_id', userId, 'u'],
+    ['c.status', status, 's'],
+  ]) {
+    if (value === undefined) continue;
+    params.push(value);
+    filter += ` AND ${column} = $${params.length}`;
+    key += flag;
+  }
+  const visible = `FROM contracts c JOIN projects p ON p.id = c.project_id AND p.workspace_id = c.workspace_id AND p.deleted_at IS NULL
+    WHERE c.workspace_id = $1 AND c.deleted_at IS NULL${filter}`;
+  const name = `contracts_${key}`;
+  const [limit, offset] = [params.length + 1, params.length + 2];
+  const text = prepared(
+    name,
+    () => `WITH ids AS (SELECT c.id, count(*) OVER () AS total ${visible} ORDER BY c.id LIMIT $${limit} OFFSET $${offset})
+      SELECT ids.total, ${CONTRACT_COLUMNS} FROM ids JOIN contracts c ON c.id = ids.id JOIN projects p ON p.id = c.project_id
+        JOIN users u ON u.id = c.user_id
+        LEFT JOIN workspace_members m ON m.workspace_id = c.workspace_id AND m.user_id = c.user_id AND m.deleted_at IS NULL
+       ORDER BY c.id`,
+  );
+  const { rows } = await pool.query({ name, text, values: [...params, perPage, (page - 1) * perPage] });
+  let total = rows[0]?.total;
+  if (total === undefined) {
+    const countName = `${name}_count`;
+    const count = prepared(countName, () => `SELECT count(*)::int AS total ${visible}`);
+    total = (await pool.query({ name: countName, text: count, values: params })).rows[0].total;
+  }
+  const data = rows.map((row) => toContract(row, auth.canViewRates));
+  const pagination = paginationOf(total, page, perPage, data.length);
+  return {
+    success: true,
+    message: 'Contracts retrieved successfully',
+    data,
+    meta: meta(pagination),
+    pagination: topLevelPagination(pagination),
+  };
 });
 
 await serve(app, pool);

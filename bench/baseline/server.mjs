@@ -5,6 +5,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import {
   bearerToken,
+  contractListEnvelope,
+  contractsQueryOf,
   createApp,
   createPool,
   envelope,
@@ -18,7 +20,9 @@ import {
   projectSchema,
   serve,
   spendRateLimit,
+  toContract,
   toProject,
+  topLevelPagination,
   unauthenticated,
   workspaceIdOf,
 } from './common.mjs';
@@ -118,6 +122,58 @@ app.get('/api/v2/projects', { schema: { response: envelope({ type: 'array', item
   ]);
   const data = list.rows.map((row) => toProject(row, auth.canViewRates));
   return { success: true, data, meta: meta(paginationOf(count.rows[0].total, page, perPage, data.length)) };
+});
+
+// ---- contracts: the SQL text of ContractsService.list (PreparedList: a count and a page whose ids are picked first) ----
+// contractScope(auth, 'c', 'p') of libs/auth/src/access/contract-scope.ts as TypeORM renders it; `bind(value)` numbers
+// the parameters in order of appearance, as TypeORM does (one number per named parameter).
+const CONTRACT_SCOPES = {
+  'Team manager': (bind, auth) => {
+    const user = bind(auth.userId);
+    return `("c"."user_id" = ${user} OR EXISTS (SELECT 1 FROM team_members pe_tm
+                JOIN teams pe_t ON pe_t.id = pe_tm.team_id AND pe_t.workspace_id = ${bind(auth.workspaceId)}
+                JOIN team_members pe_mgr ON pe_mgr.team_id = pe_t.id AND pe_mgr.user_id = ${user} AND pe_mgr.is_manager
+               WHERE pe_tm.user_id = "c"."user_id"))`;
+  },
+  'Project manager': (bind, auth) =>
+    `("c"."user_id" = ${bind(auth.userId)} OR EXISTS (SELECT 1 FROM project_managers ps_pm WHERE ps_pm.project_id = "p"."id" AND ps_pm.user_id = ${bind(auth.userId)}))`,
+  'Regular User': (bind, auth) => `"c"."user_id" = ${bind(auth.userId)}`,
+  'Project viewer': (bind, auth) =>
+    `EXISTS (SELECT 1 FROM project_viewer_projects ps_pv WHERE ps_pv.project_id = "p"."id" AND ps_pv.user_id = ${bind(auth.userId)})`,
+};
+const CONTRACT_FROM = `FROM "contracts" "c" INNER JOIN "projects" "p" ON  "p"."id" = "c"."project_id" AND "p"."workspace_id" = "c"."workspace_id" AND "p"."deleted_at" IS NULL AND "p"."deleted_at" IS NULL  LEFT JOIN "users" "u" ON "u"."id" = "c"."user_id"  LEFT JOIN "workspace_members" "m" ON  "m"."workspace_id" = "c"."workspace_id" AND "m"."user_id" = "c"."user_id" AND "m"."deleted_at" IS NULL`;
+const CONTRACT_COLUMNS = `"c"."id" AS id, "c"."project_id" AS project_id, "p"."name" AS project_name, "p"."icon" AS project_icon, "p"."is_billable" AS is_billable, "c"."user_id" AS user_id, "u"."firstname" AS user_firstname, "u"."lastname" AS user_lastname, "u"."email" AS user_email, "m"."role" AS user_role, "c"."weekly_hours_limit" AS weekly_hours_limit, "c"."screenshots" AS screenshots, CASE "c"."rate_type" WHEN 2 THEN "m"."rate" WHEN 3 THEN "p"."rate" ELSE "c"."rate" END AS rate, "c"."rate_type" AS rate_type, "c"."currency" AS currency, "c"."status" AS status, "c"."created_at" AS created_at, "c"."updated_at" AS updated_at`;
+
+app.get('/api/v2/contracts', { schema: { response: contractListEnvelope } }, async (request, reply) => {
+  const auth = await authenticate(request, reply);
+  const { page, perPage, projectId, userId, status } = contractsQueryOf(request);
+  const params = [];
+  const bind = (value) => `$${params.push(value)}`;
+  const conditions = [`"c"."workspace_id" = ${bind(auth.workspaceId)} AND "c"."deleted_at" IS NULL`];
+  const scope = CONTRACT_SCOPES[auth.role];
+  if (scope) conditions.push(scope(bind, auth));
+  if (projectId !== undefined) conditions.push(`"c"."project_id" = ${bind(projectId)}`);
+  if (userId !== undefined) conditions.push(`"c"."user_id" = ${bind(userId)}`);
+  if (status !== undefined) conditions.push(`"c"."status" = ${bind(status)}`);
+  const filter = conditions.join(' AND ');
+  const countParams = [...params];
+  const ids = `SELECT "c"."id" AS "c_id" ${CONTRACT_FROM} WHERE ( ${filter} ) AND ( "c"."deleted_at" IS NULL ) ORDER BY "c_id" ASC OFFSET ${bind((page - 1) * perPage)} LIMIT ${bind(perPage)}`;
+  const [count, list] = await Promise.all([
+    pool.query(`SELECT count(*)::int AS "total" ${CONTRACT_FROM} WHERE ( ${filter} ) AND ( "c"."deleted_at" IS NULL )`, countParams),
+    pool.query(
+      `SELECT ${CONTRACT_COLUMNS} ${CONTRACT_FROM} WHERE ( ${filter} AND "c"."id" IN (${ids}) ) AND ( "c"."deleted_at" IS NULL ) ORDER BY "c"."id" ASC`,
+      params,
+    ),
+  ]);
+  const data = list.rows.map((row) => toContract(row, auth.canViewRates));
+  const pagination = paginationOf(count.rows[0].total, page, perPage, data.length);
+  return {
+    success: true,
+    message: 'Contracts retrieved successfully',
+    data,
+    meta: meta(pagination),
+    pagination: topLevelPagination(pagination),
+  };
 });
 
 await serve(app, pool);

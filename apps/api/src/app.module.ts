@@ -5,6 +5,7 @@ import { AuthModule } from '@app/auth';
 import { AllExceptionsFilter, APP_CONFIG, AppConfig, EnvelopeInterceptor } from '@app/common';
 import { dataSourceOptions, EventsService } from '@app/database';
 import { ENTITIES } from './entities';
+import { ContractsModule } from './modules/contracts/contracts.module';
 import { HealthModule } from './modules/health/health.module';
 import { InvitationsModule } from './modules/invitations/invitations.module';
 import { MembersModule } from './modules/members/members.module';
@@ -32,6 +33,7 @@ export class AppModule {
         MembersModule,
         InvitationsModule,
         TasksModule,
+        ContractsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

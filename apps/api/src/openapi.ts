@@ -15,6 +15,10 @@ const TAGS: [name: string, description: string][] = [
   ['Members', "A workspace's members (the id is the user id): role-filtered lists, invitations by e-mail, roles and archiving."],
   ['Project Viewers', 'External clients with read-only access to the projects assigned to them.'],
   ['Tasks', 'Tasks of a project, with status and priority codes and assignees; only in projects the caller may see.'],
+  [
+    'Contracts',
+    'Project-member assignments with rates, weekly hour limits and screenshot modes; rates only with rate permission on billable projects.',
+  ],
   ['Extensions', 'Operations beyond the published WebWork API V2 (personal access tokens, OAuth apps): not portable to other servers.'],
   ['Health', 'Liveness and database check for load balancers and readiness probes, outside /api/v2.'],
 ];

@@ -26,6 +26,11 @@ export enum Permission {
   TasksAssign = 'tasks.assign',
   TasksUnassign = 'tasks.unassign',
   TaskAssigneesList = 'tasks.assignees.list',
+  ContractsList = 'contracts.list',
+  ContractsView = 'contracts.view',
+  ContractsCreate = 'contracts.create',
+  ContractsUpdate = 'contracts.update',
+  ContractsDelete = 'contracts.delete',
   /** Extensions: a user's own OAuth apps and personal access tokens. */
   CredentialsManage = 'credentials.manage',
 }
@@ -64,5 +69,10 @@ export const PERMISSION_RULES: Record<Permission, PermissionRule> = {
   [Permission.TasksDelete]: { scope: Scope.Write, roles: taskManagers, workspaceScoped: true },
   [Permission.TasksAssign]: { scope: Scope.Write, roles: taskManagers, workspaceScoped: true },
   [Permission.TasksUnassign]: { scope: Scope.Write, roles: taskManagers, workspaceScoped: true },
+  [Permission.ContractsList]: { scope: Scope.Read, roles: anyMember, workspaceScoped: true },
+  [Permission.ContractsView]: { scope: Scope.Read, roles: anyMember, workspaceScoped: true },
+  [Permission.ContractsCreate]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
+  [Permission.ContractsUpdate]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
+  [Permission.ContractsDelete]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.CredentialsManage]: { scope: Scope.Admin, roles: anyMember, workspaceScoped: false },
 };

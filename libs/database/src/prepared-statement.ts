@@ -10,6 +10,8 @@ interface PgClient {
 /** duplicate_prepared_statement, invalid_sql_statement_name */
 const SESSION_STATEMENT_ERRORS = new Set(['42P05', '26000']);
 
+const isSessionStatementError = (error: unknown): boolean => SESSION_STATEMENT_ERRORS.has((error as { code?: unknown }).code as string);
+
 const sentinel = (key: string): string => `\u0000prepared:${key}`;
 
 /**
@@ -23,6 +25,9 @@ const sentinel = (key: string): string => `\u0000prepared:${key}`;
  * transaction it runs on a pooled pg client directly: no TypeORM QueryRunner is created per request.
  */
 export class PreparedStatement<TRow extends ObjectLiteral> {
+  /** The connections that hold this statement (a pooled pg client is the same object for its lifetime). */
+  private readonly preparedOn = new WeakSet<PgClient>();
+
   private constructor(
     readonly name: string,
     readonly text: string,
@@ -57,7 +62,7 @@ export class PreparedStatement<TRow extends ObjectLiteral> {
     });
     if (manager.queryRunner !== undefined) {
       const client = (await manager.queryRunner.connect()) as PgClient;
-      return this.execute(client, values);
+      return this.execute(client, values, manager.queryRunner.isTransactionActive);
     }
     const pool = (manager.connection.driver as PostgresDriver).master as Pool;
     let client: PoolClient;
@@ -68,7 +73,7 @@ export class PreparedStatement<TRow extends ObjectLiteral> {
     }
     let lost: Error | undefined;
     try {
-      return await this.execute(client, values);
+      return await this.execute(client, values, false);
     } catch (error) {
       // A dead connection goes back with its error, so the pool discards it instead of lending it again.
       if (isDatabaseConnectionLost(error)) lost = error as Error;
@@ -78,19 +83,44 @@ export class PreparedStatement<TRow extends ObjectLiteral> {
     }
   }
 
-  private async execute(client: PgClient, values: unknown[]): Promise<TRow[]> {
+  private async execute(client: PgClient, values: unknown[], inTransaction: boolean): Promise<TRow[]> {
     try {
-      try {
-        return (await client.query({ name: this.name, text: this.text, values })).rows as TRow[];
-      } catch (error) {
-        // A server that shares one session between connections (the embedded PGlite) already holds, or has lost,
-        // a statement of this name that this connection never prepared: run the same text unnamed.
-        if (!SESSION_STATEMENT_ERRORS.has((error as { code?: unknown }).code as string)) throw error;
-        return (await client.query({ text: this.text, values })).rows as TRow[];
-      }
+      if (inTransaction && !this.preparedOn.has(client)) return await this.firstInTransaction(client, values);
+      return await this.named(client, values);
     } catch (error) {
       // The same error type TypeORM raises, so the exception filter maps client-data errors (22xxx) and outages alike.
       throw new QueryFailedError(this.text, values, error as Error);
+    }
+  }
+
+  private async named(client: PgClient, values: unknown[]): Promise<TRow[]> {
+    try {
+      const { rows } = await client.query({ name: this.name, text: this.text, values });
+      this.preparedOn.add(client);
+      return rows as TRow[];
+    } catch (error) {
+      // A server that shares one session between connections (the embedded PGlite) already holds, or has lost,
+      // a statement of this name that this connection never prepared: run the same text unnamed.
+      if (!isSessionStatementError(error)) throw error;
+      return (await client.query({ text: this.text, values })).rows as TRow[];
+    }
+  }
+
+  /**
+   * Inside a transaction a refused Parse (the PGlite case above) would abort the caller's transaction, so the
+   * first run of this statement on a connection goes under a savepoint; once prepared there, it runs plainly.
+   */
+  private async firstInTransaction(client: PgClient, values: unknown[]): Promise<TRow[]> {
+    await client.query({ text: 'SAVEPOINT prepared_statement', values: [] });
+    try {
+      const { rows } = await client.query({ name: this.name, text: this.text, values });
+      await client.query({ text: 'RELEASE SAVEPOINT prepared_statement', values: [] });
+      this.preparedOn.add(client);
+      return rows as TRow[];
+    } catch (error) {
+      if (!isSessionStatementError(error)) throw error;
+      await client.query({ text: 'ROLLBACK TO SAVEPOINT prepared_statement', values: [] });
+      return (await client.query({ text: this.text, values })).rows as TRow[];
     }
   }
 }

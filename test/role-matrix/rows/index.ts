@@ -1,4 +1,5 @@
 import type { MatrixRow } from '../matrix.types';
+import { CONTRACTS_ROWS } from './contracts.rows';
 import { CREDENTIALS_ROWS } from './credentials.rows';
 import { MEMBERS_ROWS } from './members.rows';
 import { PROJECTS_ROWS } from './projects.rows';
@@ -9,4 +10,11 @@ import { WORKSPACES_ROWS } from './workspaces.rows';
  * Every operation's rows, one file per module: a new module adds `rows/<module>.rows.ts` and lists it here.
  * The harness fails while an operation of openapi/openapi.json that declares `x-permission` has no row.
  */
-export const MATRIX_ROWS: MatrixRow[] = [...WORKSPACES_ROWS, ...PROJECTS_ROWS, ...CREDENTIALS_ROWS, ...MEMBERS_ROWS, ...TASKS_ROWS];
+export const MATRIX_ROWS: MatrixRow[] = [
+  ...WORKSPACES_ROWS,
+  ...PROJECTS_ROWS,
+  ...CREDENTIALS_ROWS,
+  ...MEMBERS_ROWS,
+  ...TASKS_ROWS,
+  ...CONTRACTS_ROWS,
+];

@@ -1,4 +1,5 @@
 import { Contract } from '../../../apps/api/src/modules/contracts/contract.entity';
+import { RateType, ScreenshotMode } from '../../../apps/api/src/modules/contracts/screenshot-modes';
 import { FactoryDeps } from './factory-deps';
 
 export interface CreateContractInput {
@@ -7,10 +8,13 @@ export interface CreateContractInput {
   userId: number;
   status?: 'active' | 'paused';
   rate?: string | number;
+  /** Default: 1 (Custom Rate) with a `rate`, 2 (Member Rate) without, as createContract sets it. */
   rateType?: 1 | 2 | 3;
   currency?: string;
+  /** Default: the column's (168). */
   weeklyHoursLimit?: number;
-  screenshots?: string;
+  /** Default: the column's (`full`). */
+  screenshots?: ScreenshotMode;
   /** Deleted contract (deleted_at set). */
   deleted?: boolean;
 }
@@ -33,10 +37,10 @@ export class ContractsFactory {
       ...keys,
       status,
       rate: rate === undefined ? null : String(rate),
-      rateType: rateType ?? null,
+      rateType: rateType ?? (rate === undefined ? RateType.Member : RateType.Custom),
       currency: currency ?? null,
-      weeklyHoursLimit: weeklyHoursLimit ?? null,
-      screenshots: screenshots ?? null,
+      ...(weeklyHoursLimit !== undefined && { weeklyHoursLimit }),
+      ...(screenshots !== undefined && { screenshots }),
       deletedAt: deleted ? new Date() : null,
     });
     await repository.insert(contract);

@@ -3,3 +3,4 @@ export * from './project-scope';
 export * from './person-scope';
 export * from './require-visible';
 export * from './assert-in-workspace';
+export * from './contract-scope';

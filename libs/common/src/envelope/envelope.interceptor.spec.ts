@@ -26,4 +26,13 @@ describe('wrap (success envelope)', () => {
     expect(body.data).toEqual([{ id: 1 }]);
     expect(body.meta.pagination).toEqual(pagination);
   });
+
+  it('repeats pagination at the top level, in the documented key order, only when asked', () => {
+    const pagination = { total: 50, per_page: 20, current_page: 1, last_page: 3, from: 1, to: 20 };
+    const body = wrap(new Paginated([{ id: 1 }], pagination), 'Contracts retrieved successfully', true);
+    expect(Object.keys(body)).toEqual(['success', 'message', 'data', 'meta', 'pagination']);
+    expect(body.pagination).toEqual(pagination);
+    expect(Object.keys(body.pagination ?? {})).toEqual(['current_page', 'per_page', 'total', 'last_page', 'from', 'to']);
+    expect(wrap(new Paginated([], pagination))).not.toHaveProperty('pagination');
+  });
 });

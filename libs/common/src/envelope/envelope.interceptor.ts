@@ -3,8 +3,8 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { map, Observable } from 'rxjs';
 import { isReadMethod, retryReadOnLostConnection } from '../errors/read-retry';
-import { RAW_RESPONSE, RESPONSE_MESSAGE } from './response-message';
-import { responseMeta, ResponseMeta } from './meta';
+import { RAW_RESPONSE, RESPONSE_MESSAGE, RESPONSE_TOP_LEVEL_PAGINATION } from './response-message';
+import { PaginationMeta, responseMeta, ResponseMeta } from './meta';
 import { Paginated } from './paginated';
 
 export interface SuccessEnvelope<T> {
@@ -12,6 +12,8 @@ export interface SuccessEnvelope<T> {
   message?: string;
   data: T | null;
   meta: ResponseMeta;
+  /** The documented duplicate of `meta.pagination` on the few lists that declare it (`topLevelPagination`). */
+  pagination?: PaginationMeta;
 }
 
 /**
@@ -37,17 +39,25 @@ export class EnvelopeInterceptor implements NestInterceptor {
     if (wrapper === undefined) {
       const target = handler as () => unknown;
       const message = this.reflector.get<string | undefined>(RESPONSE_MESSAGE, target);
-      wrapper = this.reflector.get<boolean>(RAW_RESPONSE, target) ? null : (result: unknown) => wrap(result, message);
+      const topLevelPagination = this.reflector.get<boolean | undefined>(RESPONSE_TOP_LEVEL_PAGINATION, target) === true;
+      wrapper = this.reflector.get<boolean>(RAW_RESPONSE, target) ? null : (result: unknown) => wrap(result, message, topLevelPagination);
       this.wrappers.set(handler, wrapper);
     }
     return wrapper;
   }
 }
 
-export function wrap(result: unknown, message?: string): SuccessEnvelope<unknown> {
+export function wrap(result: unknown, message?: string, topLevelPagination = false): SuccessEnvelope<unknown> {
   const head = message === undefined ? { success: true as const } : { success: true as const, message };
   if (result instanceof Paginated) {
-    return { ...head, data: result.items, meta: responseMeta(result.pagination) };
+    const body: SuccessEnvelope<unknown> = { ...head, data: result.items, meta: responseMeta(result.pagination) };
+    if (topLevelPagination) body.pagination = documentedOrder(result.pagination);
+    return body;
   }
   return { ...head, data: result ?? null, meta: responseMeta() };
+}
+
+/** The top-level copy lists its keys in the order the docs show them (contracts.md). */
+function documentedOrder({ current_page, per_page, total, last_page, from, to }: PaginationMeta): PaginationMeta {
+  return { current_page, per_page, total, last_page, from, to };
 }

@@ -1,12 +1,14 @@
 import { applyDecorators, HttpCode, SetMetadata, Type } from '@nestjs/common';
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
 import { ApiErrorResponse } from './api-error-responses';
-import { PaginatedResponseMetaDto, ResponseMetaDto } from './envelope.schemas';
-import { RAW_RESPONSE, RESPONSE_MESSAGE } from './response-message';
+import { PaginatedResponseMetaDto, PaginationMetaDto, ResponseMetaDto } from './envelope.schemas';
+import { RAW_RESPONSE, RESPONSE_MESSAGE, RESPONSE_TOP_LEVEL_PAGINATION } from './response-message';
 
 export interface RespondsOptions {
   message?: string;
   paginated?: boolean;
+  /** With `paginated`: the body also carries `pagination` at the top level, next to `meta` (listContracts). */
+  topLevelPagination?: boolean;
   /** A plain array in `data`, without pagination. */
   isArray?: boolean;
   status?: number;
@@ -20,8 +22,9 @@ export interface RespondsOptions {
 const envelopes = new Map<string, Type<unknown>>();
 
 /** One named wrapper schema per DTO (e.g. `ProjectResponseEnvelope`), so generated clients see the envelope. */
-function envelopeFor(dto: Type<unknown> | null, paginated: boolean, isArray: boolean): Type<unknown> {
-  const name = `${dto ? dto.name.replace(/Dto$/, '') : 'Null'}${paginated ? 'List' : isArray ? 'Array' : ''}Envelope`;
+function envelopeFor(dto: Type<unknown> | null, paginated: boolean, isArray: boolean, topLevelPagination: boolean): Type<unknown> {
+  const shape = paginated ? (topLevelPagination ? 'ListWithPagination' : 'List') : isArray ? 'Array' : '';
+  const name = `${dto ? dto.name.replace(/Dto$/, '') : 'Null'}${shape}Envelope`;
   const cached = envelopes.get(name);
   if (cached) return cached;
 
@@ -42,6 +45,9 @@ function envelopeFor(dto: Type<unknown> | null, paginated: boolean, isArray: boo
     ApiProperty({ type: dto, isArray: paginated || isArray })(proto, 'data');
   }
   ApiProperty({ type: paginated ? PaginatedResponseMetaDto : ResponseMetaDto })(proto, 'meta');
+  if (topLevelPagination) {
+    ApiProperty({ type: PaginationMetaDto, description: 'The same object as `meta.pagination`.' })(proto, 'pagination');
+  }
   envelopes.set(name, Envelope);
   return Envelope;
 }
@@ -53,10 +59,13 @@ function envelopeFor(dto: Type<unknown> | null, paginated: boolean, isArray: boo
  */
 export function Responds(dto: Type<unknown> | null, options: RespondsOptions = {}): MethodDecorator {
   const status = options.status ?? 200;
-  const envelope = envelopeFor(dto, options.paginated ?? false, options.isArray ?? false);
+  const paginated = options.paginated ?? false;
+  const topLevelPagination = paginated && (options.topLevelPagination ?? false);
+  const envelope = envelopeFor(dto, paginated, options.isArray ?? false, topLevelPagination);
   const decorators = [
     HttpCode(status),
     SetMetadata(RESPONSE_MESSAGE, options.message),
+    SetMetadata(RESPONSE_TOP_LEVEL_PAGINATION, topLevelPagination),
     ApiExtraModels(envelope, ...(dto ? [dto] : [])),
     ApiResponse({ status, type: envelope, description: options.message ?? 'Success' }),
   ];

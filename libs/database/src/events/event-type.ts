@@ -14,11 +14,18 @@ export const WEBHOOK_EVENT_TYPES = [
 
 /**
  * Changes of resources for which webhooks.md names no event: recorded in the outbox like the others (issue 10),
- * but no webhook can subscribe to them.
+ * under the same `<resource>.<change>` pattern, but no webhook can subscribe to them.
  */
-export const OUTBOX_ONLY_EVENT_TYPES = ['task.created', 'task.updated', 'task.deleted'] as const;
+export const OUTBOX_ONLY_EVENT_TYPES = [
+  'task.created',
+  'task.updated',
+  'task.deleted',
+  'contract.created',
+  'contract.updated',
+  'contract.deleted',
+] as const;
 
-/** Every name the outbox accepts: the table's check constraint is built from this list. */
+/** Every name the outbox accepts (the table's check constraint lists them). */
 export const EVENT_TYPES = [...WEBHOOK_EVENT_TYPES, ...OUTBOX_ONLY_EVENT_TYPES] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -6,6 +6,8 @@ import { OutboxEvents1796185677200 } from './1796185677200-OutboxEvents';
 import { AuthNotify1796188075869 } from './1796188075869-AuthNotify';
 import { MembersInvitations1796300000001 } from './1796300000001-MembersInvitations';
 import { Tasks1796310000001 } from './1796310000001-Tasks';
+import { ContractsApi1796320000001 } from './1796320000001-ContractsApi';
+import { ContractEvents1796320000002 } from './1796320000002-ContractEvents';
 
 // Every migration class, in order. Listed explicitly (not globbed) so ESM builds and tests load the same set.
 export const MIGRATIONS = [
@@ -17,4 +19,6 @@ export const MIGRATIONS = [
   AuthNotify1796188075869,
   MembersInvitations1796300000001,
   Tasks1796310000001,
+  ContractsApi1796320000001,
+  ContractEvents1796320000002,
 ];
