@@ -15,6 +15,7 @@ import { ProjectsFactory } from './factories/projects.factory';
 import { TeamsFactory } from './factories/teams.factory';
 import { TokensFactory } from './factories/tokens.factory';
 import { UsersFactory } from './factories/users.factory';
+import { ViewersFactory } from './factories/viewers.factory';
 import { TestWorkspace, WorkspacesFactory } from './factories/workspaces.factory';
 
 export type { TestMember } from './factories/members.factory';
@@ -35,6 +36,7 @@ export class Factories {
   readonly teams: TeamsFactory;
   readonly projects: ProjectsFactory;
   readonly contracts: ContractsFactory;
+  readonly viewers: ViewersFactory;
 
   constructor(app: INestApplication) {
     const deps: FactoryDeps = {
@@ -51,6 +53,7 @@ export class Factories {
     this.teams = new TeamsFactory(deps);
     this.projects = new ProjectsFactory(deps);
     this.contracts = new ContractsFactory(deps);
+    this.viewers = new ViewersFactory(deps, this.members, this.projects);
   }
 
   user(overrides: Partial<User> = {}): Promise<User> {

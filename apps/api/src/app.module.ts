@@ -7,7 +7,9 @@ import { dataSourceOptions, EventsService } from '@app/database';
 import { ENTITIES } from './entities';
 import { HealthModule } from './modules/health/health.module';
 import { OAuthModule } from './modules/oauth/oauth.module';
+import { ProjectViewersModule } from './modules/project-viewers/project-viewers.module';
 import { ProjectsModule } from './modules/projects/projects.module';
+import { TeamsModule } from './modules/teams/teams.module';
 import { WorkspacesModule } from './modules/workspaces/workspaces.module';
 
 /** Config with a concrete database URL (the embedded database, once started, supplies one). */
@@ -26,6 +28,8 @@ export class AppModule {
         OAuthModule,
         WorkspacesModule,
         ProjectsModule,
+        ProjectViewersModule,
+        TeamsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -12,7 +12,10 @@ const TAGS: [name: string, description: string][] = [
   ['Auth', 'The OAuth2 authorization server at the site root (RFC 6749, PKCE RFC 7636, revocation RFC 7009, metadata RFC 8414).'],
   ['Workspaces', 'The workspaces the caller is an active member of; their ids are the `workspace_id` of every other operation.'],
   ['Projects', "Projects of a workspace, filtered by the caller's role; rates only for callers who may view them."],
-  ['Extensions', 'Operations beyond the published WebWork API V2 (personal access tokens, OAuth apps): not portable to other servers.'],
+  [
+    'Extensions',
+    'Operations beyond the published WebWork API V2 (personal access tokens, OAuth apps, teams): not portable to other servers.',
+  ],
   ['Health', 'Liveness and database check for load balancers and readiness probes, outside /api/v2.'],
 ];
 

@@ -40,7 +40,7 @@ import { RedisRateLimiter } from './rate-limit/redis-rate-limiter';
     },
     { provide: APP_GUARD, useClass: PermissionsGuard },
   ],
-  exports: [TokenService, BootstrapService, RATE_LIMITER, RateLimitService],
+  exports: [TokenService, BootstrapService, RATE_LIMITER, RateLimitService, AuthCache],
 })
 export class AuthModule implements OnApplicationShutdown {
   constructor(@Inject(RATE_LIMITER) private readonly rateLimiter: RateLimiter) {}

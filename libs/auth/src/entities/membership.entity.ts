@@ -17,6 +17,8 @@ import { Workspace } from './workspace.entity';
 @Entity({ name: 'workspace_members' })
 @Index('workspace_members_workspace_user_uq', ['workspaceId', 'userId'], { unique: true })
 @Index('workspace_members_user_id_idx', ['userId'])
+// listProjectViewers: a workspace's viewers in id order.
+@Index('workspace_members_viewers_idx', ['workspaceId', 'userId'], { where: `"role" = 'Project viewer'` })
 @Check(
   'workspace_members_role_ck',
   `"role" IN ('Owner', 'Executive manager', 'Team manager', 'Project manager', 'Regular User', 'Project viewer')`,

@@ -4,6 +4,7 @@ import { OAuthCodeTokenFamily1796183357424 } from './1796183357424-OAuthCodeToke
 import { SignInThrottles1796183923747 } from './1796183923747-SignInThrottles';
 import { OutboxEvents1796185677200 } from './1796185677200-OutboxEvents';
 import { AuthNotify1796188075869 } from './1796188075869-AuthNotify';
+import { ViewersAndTeams1796330000001 } from './1796330000001-ViewersAndTeams';
 
 // Every migration class, in order. Listed explicitly (not globbed) so ESM builds and tests load the same set.
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   SignInThrottles1796183923747,
   OutboxEvents1796185677200,
   AuthNotify1796188075869,
+  ViewersAndTeams1796330000001,
 ];
