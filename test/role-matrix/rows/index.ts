@@ -1,10 +1,12 @@
 import type { MatrixRow } from '../matrix.types';
 import { CREDENTIALS_ROWS } from './credentials.rows';
+import { PROJECT_VIEWERS_ROWS } from './project-viewers.rows';
 import { PROJECTS_ROWS } from './projects.rows';
+import { TEAMS_ROWS } from './teams.rows';
 import { WORKSPACES_ROWS } from './workspaces.rows';
 
 /**
  * Every operation's rows, one file per module: a new module adds `rows/<module>.rows.ts` and lists it here.
  * The harness fails while an operation of openapi/openapi.json that declares `x-permission` has no row.
  */
-export const MATRIX_ROWS: MatrixRow[] = [...WORKSPACES_ROWS, ...PROJECTS_ROWS, ...CREDENTIALS_ROWS];
+export const MATRIX_ROWS: MatrixRow[] = [...WORKSPACES_ROWS, ...PROJECTS_ROWS, ...PROJECT_VIEWERS_ROWS, ...TEAMS_ROWS, ...CREDENTIALS_ROWS];
