@@ -13,6 +13,10 @@ const TAGS: [name: string, description: string][] = [
   ['Workspaces', 'The workspaces the caller is an active member of; their ids are the `workspace_id` of every other operation.'],
   ['Projects', "Projects of a workspace, filtered by the caller's role; rates only for callers who may view them."],
   [
+    'Project Viewers',
+    'Project viewers (clients): read-only access to the projects assigned to them. Managed by Owners and Executive managers.',
+  ],
+  [
     'Extensions',
     'Operations beyond the published WebWork API V2 (personal access tokens, OAuth apps, teams): not portable to other servers.',
   ],

@@ -8,11 +8,11 @@ import {
   IsDefined,
   IsInt,
   IsNotEmpty,
-  IsOptional,
   IsString,
   Max,
   MaxLength,
   Min,
+  ValidateIf,
 } from 'class-validator';
 
 /** Teams are an extension (roles.md: workspace data the published API does not expose); the operations are marked. */
@@ -54,7 +54,7 @@ export class CreateTeamDto {
     description: 'User ids of the team managers: non-archived members of the workspace, not project viewers.',
   })
   @Transform(toIdArray)
-  @IsOptional()
+  @ValidateIf((_dto: object, value: unknown) => value !== undefined)
   @IsArray()
   @ArrayMaxSize(MAX_PEOPLE)
   @ArrayUnique({ message: 'The managers must be distinct.' })
@@ -70,7 +70,7 @@ export class CreateTeamDto {
     description: 'User ids of the other team members (a user is in a team once, as manager or member).',
   })
   @Transform(toIdArray)
-  @IsOptional()
+  @ValidateIf((_dto: object, value: unknown) => value !== undefined)
   @IsArray()
   @ArrayMaxSize(MAX_PEOPLE)
   @ArrayUnique({ message: 'The members must be distinct.' })
