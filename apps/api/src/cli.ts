@@ -71,6 +71,13 @@ async function findUser(app: NestFastifyApplication, email: string): Promise<Use
   return user;
 }
 
+/** Team commands name the workspace by id; an unknown or deleted one is a usage error, not a database error. */
+async function teamsIn(app: NestFastifyApplication, workspaceId: number): Promise<TeamsService> {
+  const rows: unknown[] = await app.get(DataSource).query('SELECT 1 FROM workspaces WHERE id = $1 AND deleted_at IS NULL', [workspaceId]);
+  if (rows.length === 0) throw new UsageError(`no workspace with id ${workspaceId}`);
+  return app.get(TeamsService);
+}
+
 async function withApp<T>(work: (app: NestFastifyApplication) => Promise<T>): Promise<T> {
   const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
   const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres({ dataDir: config.dataDir });
@@ -188,7 +195,7 @@ const COMMANDS: Record<string, (values: Values) => Promise<void>> = {
   async 'team:list'(values) {
     const workspaceId = requiredId(values, 'workspace-id');
     await withApp(async (app) => {
-      const teams = app.get(TeamsService);
+      const teams = await teamsIn(app, workspaceId);
       for (let page = 1, last = 1; page <= last; page++) {
         const { items, pagination } = await teams.list(workspaceId, { page, perPage: 100 });
         items.forEach(printTeam);
@@ -199,18 +206,20 @@ const COMMANDS: Record<string, (values: Values) => Promise<void>> = {
 
   async 'team:create'(values) {
     const workspaceId = requiredId(values, 'workspace-id');
-    await withApp(async (app) => printTeam(await app.get(TeamsService).create(workspaceId, { name: required(values, 'name') })));
+    await withApp(async (app) =>
+      printTeam(await (await teamsIn(app, workspaceId)).create(workspaceId, { name: required(values, 'name') })),
+    );
   },
 
   async 'team:rename'(values) {
     const [workspaceId, teamId] = [requiredId(values, 'workspace-id'), requiredId(values, 'id')];
-    await withApp(async (app) => printTeam(await app.get(TeamsService).rename(workspaceId, teamId, required(values, 'name'))));
+    await withApp(async (app) => printTeam(await (await teamsIn(app, workspaceId)).rename(workspaceId, teamId, required(values, 'name'))));
   },
 
   async 'team:delete'(values) {
     const [workspaceId, teamId] = [requiredId(values, 'workspace-id'), requiredId(values, 'id')];
     await withApp(async (app) => {
-      await app.get(TeamsService).remove(workspaceId, teamId);
+      await (await teamsIn(app, workspaceId)).remove(workspaceId, teamId);
       print(`Team ${teamId} deleted.`);
     });
   },
@@ -219,7 +228,7 @@ const COMMANDS: Record<string, (values: Values) => Promise<void>> = {
     const [workspaceId, teamId] = [requiredId(values, 'workspace-id'), requiredId(values, 'id')];
     await withApp(async (app) => {
       const user = await findUser(app, required(values, 'email'));
-      printTeam(await app.get(TeamsService).addPerson(workspaceId, teamId, user.id, values.manager === true));
+      printTeam(await (await teamsIn(app, workspaceId)).addPerson(workspaceId, teamId, user.id, values.manager === true));
     });
   },
 
@@ -227,7 +236,7 @@ const COMMANDS: Record<string, (values: Values) => Promise<void>> = {
     const [workspaceId, teamId] = [requiredId(values, 'workspace-id'), requiredId(values, 'id')];
     await withApp(async (app) => {
       const user = await findUser(app, required(values, 'email'));
-      printTeam(await app.get(TeamsService).removePerson(workspaceId, teamId, user.id, values.manager === true));
+      printTeam(await (await teamsIn(app, workspaceId)).removePerson(workspaceId, teamId, user.id, values.manager === true));
     });
   },
 };
