@@ -21,6 +21,7 @@ export class FuzzFixture {
   private foreign: { workspaceId: number; projectId: number } = { workspaceId: 0, projectId: 0 };
   private decoyTokenIds: number[] = [];
   private assignableUserId = 0;
+  private regularUserId = 0;
 
   constructor(private readonly t: TestApp) {}
 
@@ -51,6 +52,16 @@ export class FuzzFixture {
       clientCredentials: [],
     };
     this.hints.archived = [String(archived.id)];
+    // Project viewers and teams: one viewer with a project, one archived viewer, one team with the Regular User.
+    const [firstProject] = (await this.t.dataSource.query('SELECT id FROM projects WHERE workspace_id = $1 ORDER BY id LIMIT 1', [
+      ws.id,
+    ])) as {
+      id: number;
+    }[];
+    await f.viewers.create({ workspaceId: ws.id, projects: [firstProject.id] });
+    await f.viewers.create({ workspaceId: ws.id, status: 'left' });
+    await f.teams.create({ workspaceId: ws.id, name: 'Fuzz team', members: [regular] });
+    this.regularUserId = regular.userId;
     await this.registerClients();
     await this.refreshHints();
     this.credentials.deadTokens.push(regular.token.replace(/.$/, (c) => (c === 'a' ? 'b' : 'a')));
@@ -73,6 +84,8 @@ export class FuzzFixture {
       this.workspaceId,
     ]);
     for (let i = Number(count); i < MIN_LIVE_PROJECTS; i++) await this.t.factories.project(this.workspaceId);
+    const [{ teams }] = await q('SELECT count(*)::int AS teams FROM teams WHERE workspace_id = $1', [this.workspaceId]);
+    if (Number(teams) === 0) await this.t.factories.teams.create({ workspaceId: this.workspaceId, members: [this.regularUserId] });
     await this.refreshHints();
   }
 
@@ -113,15 +126,28 @@ export class FuzzFixture {
     )) as { id: number }[];
     const tasks = await this.liveTasks(rows[0].id);
     const projects = Array.from({ length: 5 }, (_, i) => String(rows[i % rows.length].id));
+    const viewers = (await this.t.dataSource.query(
+      `SELECT user_id AS id FROM workspace_members WHERE workspace_id = $1 AND role = 'Project viewer' ORDER BY user_id LIMIT 2`,
+      [this.workspaceId],
+    )) as { id: number }[];
+    const teams = (await this.t.dataSource.query('SELECT id FROM teams WHERE workspace_id = $1 ORDER BY id LIMIT 2', [
+      this.workspaceId,
+    ])) as {
+      id: number;
+    }[];
+    const people = [String(this.regularUserId), String(this.ownerId)];
     const clientIds = this.clients.map((c) => c.clientId);
     this.hints = {
       ...this.hints,
       workspace_id: [String(this.workspaceId), String(this.workspaceId), String(this.workspaceId), String(this.foreign.workspaceId)],
       projectId: [...projects, String(this.foreign.projectId), ...(this.hints.archived ?? [])],
-      project_id: [...projects, String(this.foreign.projectId)],
+      project_id: [...projects, String(this.foreign.projectId), ...(this.hints.archived ?? [])],
       taskId: [...tasks, ...tasks].slice(0, 4),
       parent_id: tasks.slice(0, 2),
+      viewerId: [...viewers.map((viewer) => String(viewer.id)), String(this.regularUserId)],
+      teamId: teams.length ? teams.map((team) => String(team.id)) : ['1'],
       userId: [String(this.assignableUserId), String(this.assignableUserId), String(this.ownerId)],
+      user_id: people,
       tokenId: this.decoyTokenIds.map(String),
       clientId: clientIds,
       client_id: clientIds,

@@ -38,7 +38,11 @@ function visibility(visible: Set<string>, records: ScopedRecords, scopeLabel: 's
 }
 
 function url(row: MatrixRow, ctx: CellContext, id?: RecordId, parts: RequestParts = {}): string {
-  const path = parts.path ?? (id === undefined ? row.path : row.path.replace(/\{[^}]+\}/, encodeURIComponent(String(id))));
+  // A record of a path with two ids (`/teams/{teamId}/members/{userId}`) is written `teamId,userId`.
+  const values = id === undefined ? [] : String(id).split(',');
+  const path =
+    parts.path ??
+    row.path.replace(/\{[^}]+\}/g, (placeholder) => (values.length ? encodeURIComponent(values.shift() as string) : placeholder));
   const query = [row.workspaceScoped ? `workspace_id=${ctx.caller.workspaceId}` : '', row.query ?? '', parts.query ?? '']
     .filter(Boolean)
     .join('&');

@@ -16,6 +16,7 @@ import { TasksFactory } from './factories/tasks.factory';
 import { TeamsFactory } from './factories/teams.factory';
 import { TokensFactory } from './factories/tokens.factory';
 import { UsersFactory } from './factories/users.factory';
+import { ViewersFactory } from './factories/viewers.factory';
 import { TestWorkspace, WorkspacesFactory } from './factories/workspaces.factory';
 
 export type { TestMember } from './factories/members.factory';
@@ -37,6 +38,7 @@ export class Factories {
   readonly projects: ProjectsFactory;
   readonly contracts: ContractsFactory;
   readonly tasks: TasksFactory;
+  readonly viewers: ViewersFactory;
 
   constructor(app: INestApplication) {
     const deps: FactoryDeps = {
@@ -54,6 +56,7 @@ export class Factories {
     this.projects = new ProjectsFactory(deps);
     this.contracts = new ContractsFactory(deps);
     this.tasks = new TasksFactory(deps);
+    this.viewers = new ViewersFactory(deps, this.members, this.projects);
   }
 
   user(overrides: Partial<User> = {}): Promise<User> {

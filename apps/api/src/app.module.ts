@@ -10,8 +10,10 @@ import { HealthModule } from './modules/health/health.module';
 import { InvitationsModule } from './modules/invitations/invitations.module';
 import { MembersModule } from './modules/members/members.module';
 import { OAuthModule } from './modules/oauth/oauth.module';
+import { ProjectViewersModule } from './modules/project-viewers/project-viewers.module';
 import { ProjectsModule } from './modules/projects/projects.module';
 import { TasksModule } from './modules/tasks/tasks.module';
+import { TeamsModule } from './modules/teams/teams.module';
 import { WorkspacesModule } from './modules/workspaces/workspaces.module';
 
 /** Config with a concrete database URL (the embedded database, once started, supplies one). */
@@ -34,6 +36,8 @@ export class AppModule {
         InvitationsModule,
         TasksModule,
         ContractsModule,
+        ProjectViewersModule,
+        TeamsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -2,13 +2,15 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { BootstrapService, User } from '@app/auth';
-import { ApiException, ConfigError, loadConfig } from '@app/common';
+import { ApiException, ConfigError, loadConfig, parseCanonicalId } from '@app/common';
 import { startEmbeddedPostgres } from '@app/database';
 import { DataSource } from 'typeorm';
 import { createApp } from './app.factory';
 import { OAuthClientsService } from './modules/oauth/oauth-clients.service';
 import { PersonalAccessTokensService } from './modules/oauth/personal-access-tokens.service';
 import { SignInService } from './modules/oauth/sign-in.service';
+import { TeamDto } from './modules/teams/teams.dto';
+import { TeamsService } from './modules/teams/teams.service';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -24,6 +26,13 @@ const USAGE = `Usage: npm run cli -- <command> [options]
       Register an OAuth app owned by that user (the client secret is shown once).
   app:list --email <email>                        List the user's OAuth apps.
   app:delete --email <email> --client-id <id>     Delete an app and revoke its tokens.
+  team:list --workspace-id <id>                   List the workspace's teams with managers and members.
+  team:create --workspace-id <id> --name <name>   Create a team (names are unique in a workspace).
+  team:rename --workspace-id <id> --id <team> --name <name>
+  team:delete --workspace-id <id> --id <team>     Delete a team (its people stay in the workspace).
+  team:add-member --workspace-id <id> --id <team> --email <email> [--manager]
+      Add a member of the workspace to the team, as its manager with --manager.
+  team:remove-member --workspace-id <id> --id <team> --email <email> [--manager]
 
 Uses DATABASE_URL when set, otherwise the embedded database under DATA_DIR (stop the server first:
 the embedded database serves one process at a time).`;
@@ -44,6 +53,8 @@ const OPTIONS = {
   'redirect-uri': { type: 'string', multiple: true },
   public: { type: 'boolean' },
   'client-id': { type: 'string' },
+  'workspace-id': { type: 'string' },
+  manager: { type: 'boolean' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; strict: true; allowPositionals: false }>>['values'];
@@ -60,6 +71,13 @@ async function findUser(app: NestFastifyApplication, email: string): Promise<Use
   return user;
 }
 
+/** Team commands name the workspace by id; an unknown or deleted one is a usage error, not a database error. */
+async function teamsIn(app: NestFastifyApplication, workspaceId: number): Promise<TeamsService> {
+  const rows: unknown[] = await app.get(DataSource).query('SELECT 1 FROM workspaces WHERE id = $1 AND deleted_at IS NULL', [workspaceId]);
+  if (rows.length === 0) throw new UsageError(`no workspace with id ${workspaceId}`);
+  return app.get(TeamsService);
+}
+
 async function withApp<T>(work: (app: NestFastifyApplication) => Promise<T>): Promise<T> {
   const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
   const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres({ dataDir: config.dataDir });
@@ -72,12 +90,22 @@ async function withApp<T>(work: (app: NestFastifyApplication) => Promise<T>): Pr
   }
 }
 
+function requiredId(values: Values, name: 'id' | 'workspace-id'): number {
+  const id = parseCanonicalId(required(values, name));
+  if (id === undefined) throw new UsageError(`--${name} must be a positive integer id`);
+  return id;
+}
+
 const print = (text: string): void => void process.stdout.write(`${text}\n`);
 
 function checkPassword(password: string): string {
   if (password.length < 12) throw new UsageError('--password must be at least 12 characters');
   return password;
 }
+
+const people = (list: TeamDto['members']): string => list.map((person) => `${person.email} (${person.id})`).join(', ') || '-';
+const printTeam = (team: TeamDto): void =>
+  print(`${team.id}\t${team.name}\tmanagers: ${people(team.managers)}\tmembers: ${people(team.members)}`);
 
 const COMMANDS: Record<string, (values: Values) => Promise<void>> = {
   async bootstrap(values) {
@@ -161,6 +189,54 @@ const COMMANDS: Record<string, (values: Values) => Promise<void>> = {
       const user = await findUser(app, required(values, 'email'));
       await app.get(OAuthClientsService).remove(user.id, required(values, 'client-id'));
       print('App deleted; its tokens are revoked.');
+    });
+  },
+
+  async 'team:list'(values) {
+    const workspaceId = requiredId(values, 'workspace-id');
+    await withApp(async (app) => {
+      const teams = await teamsIn(app, workspaceId);
+      for (let page = 1, last = 1; page <= last; page++) {
+        const { items, pagination } = await teams.list(workspaceId, { page, perPage: 100 });
+        items.forEach(printTeam);
+        last = pagination.last_page;
+      }
+    });
+  },
+
+  async 'team:create'(values) {
+    const workspaceId = requiredId(values, 'workspace-id');
+    await withApp(async (app) =>
+      printTeam(await (await teamsIn(app, workspaceId)).create(workspaceId, { name: required(values, 'name') })),
+    );
+  },
+
+  async 'team:rename'(values) {
+    const [workspaceId, teamId] = [requiredId(values, 'workspace-id'), requiredId(values, 'id')];
+    await withApp(async (app) => printTeam(await (await teamsIn(app, workspaceId)).rename(workspaceId, teamId, required(values, 'name'))));
+  },
+
+  async 'team:delete'(values) {
+    const [workspaceId, teamId] = [requiredId(values, 'workspace-id'), requiredId(values, 'id')];
+    await withApp(async (app) => {
+      await (await teamsIn(app, workspaceId)).remove(workspaceId, teamId);
+      print(`Team ${teamId} deleted.`);
+    });
+  },
+
+  async 'team:add-member'(values) {
+    const [workspaceId, teamId] = [requiredId(values, 'workspace-id'), requiredId(values, 'id')];
+    await withApp(async (app) => {
+      const user = await findUser(app, required(values, 'email'));
+      printTeam(await (await teamsIn(app, workspaceId)).addPerson(workspaceId, teamId, user.id, values.manager === true));
+    });
+  },
+
+  async 'team:remove-member'(values) {
+    const [workspaceId, teamId] = [requiredId(values, 'workspace-id'), requiredId(values, 'id')];
+    await withApp(async (app) => {
+      const user = await findUser(app, required(values, 'email'));
+      printTeam(await (await teamsIn(app, workspaceId)).removePerson(workspaceId, teamId, user.id, values.manager === true));
     });
   },
 };

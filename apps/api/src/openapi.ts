@@ -19,7 +19,10 @@ const TAGS: [name: string, description: string][] = [
     'Contracts',
     'Project-member assignments with rates, weekly hour limits and screenshot modes; rates only with rate permission on billable projects.',
   ],
-  ['Extensions', 'Operations beyond the published WebWork API V2 (personal access tokens, OAuth apps): not portable to other servers.'],
+  [
+    'Extensions',
+    'Operations beyond the published WebWork API V2 (personal access tokens, OAuth apps, teams): not portable to other servers.',
+  ],
   ['Health', 'Liveness and database check for load balancers and readiness probes, outside /api/v2.'],
 ];
 

@@ -31,6 +31,15 @@ export enum Permission {
   ContractsCreate = 'contracts.create',
   ContractsUpdate = 'contracts.update',
   ContractsDelete = 'contracts.delete',
+  ProjectViewersList = 'project_viewers.list',
+  ProjectViewersView = 'project_viewers.view',
+  ProjectViewersArchive = 'project_viewers.archive',
+  ProjectViewersRestore = 'project_viewers.restore',
+  ProjectViewersAssign = 'project_viewers.assign',
+  ProjectViewersUnassign = 'project_viewers.unassign',
+  /** Extensions: teams (roles.md "Managed team"), read and managed by OW and EM. */
+  TeamsView = 'teams.view',
+  TeamsManage = 'teams.manage',
   /** Extensions: a user's own OAuth apps and personal access tokens. */
   CredentialsManage = 'credentials.manage',
 }
@@ -74,5 +83,13 @@ export const PERMISSION_RULES: Record<Permission, PermissionRule> = {
   [Permission.ContractsCreate]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.ContractsUpdate]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.ContractsDelete]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
+  [Permission.ProjectViewersList]: { scope: Scope.Read, roles: MANAGEMENT_ROLES, workspaceScoped: true },
+  [Permission.ProjectViewersView]: { scope: Scope.Read, roles: MANAGEMENT_ROLES, workspaceScoped: true },
+  [Permission.ProjectViewersArchive]: { scope: Scope.Admin, roles: MANAGEMENT_ROLES, workspaceScoped: true },
+  [Permission.ProjectViewersRestore]: { scope: Scope.Admin, roles: MANAGEMENT_ROLES, workspaceScoped: true },
+  [Permission.ProjectViewersAssign]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
+  [Permission.ProjectViewersUnassign]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
+  [Permission.TeamsView]: { scope: Scope.Read, roles: MANAGEMENT_ROLES, workspaceScoped: true },
+  [Permission.TeamsManage]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.CredentialsManage]: { scope: Scope.Admin, roles: anyMember, workspaceScoped: false },
 };

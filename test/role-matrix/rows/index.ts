@@ -2,8 +2,10 @@ import type { MatrixRow } from '../matrix.types';
 import { CONTRACTS_ROWS } from './contracts.rows';
 import { CREDENTIALS_ROWS } from './credentials.rows';
 import { MEMBERS_ROWS } from './members.rows';
+import { PROJECT_VIEWERS_ROWS } from './project-viewers.rows';
 import { PROJECTS_ROWS } from './projects.rows';
 import { TASKS_ROWS } from './tasks.rows';
+import { TEAMS_ROWS } from './teams.rows';
 import { WORKSPACES_ROWS } from './workspaces.rows';
 
 /**
@@ -17,4 +19,6 @@ export const MATRIX_ROWS: MatrixRow[] = [
   ...MEMBERS_ROWS,
   ...TASKS_ROWS,
   ...CONTRACTS_ROWS,
+  ...PROJECT_VIEWERS_ROWS,
+  ...TEAMS_ROWS,
 ];

@@ -21,6 +21,8 @@ import { Workspace } from './workspace.entity';
 @Index('workspace_members_one_owner_uq', ['workspaceId'], { unique: true, where: `"role" = 'Owner'` })
 @Index('workspace_members_workspace_status_idx', ['workspaceId', 'status', 'userId'])
 @Index('workspace_members_workspace_role_idx', ['workspaceId', 'role', 'userId'])
+// listProjectViewers: a workspace's viewers in id order.
+@Index('workspace_members_viewers_idx', ['workspaceId', 'userId'], { where: `"role" = 'Project viewer'` })
 @Check(
   'workspace_members_role_ck',
   `"role" IN ('Owner', 'Executive manager', 'Team manager', 'Project manager', 'Regular User', 'Project viewer')`,

@@ -8,6 +8,7 @@ import { MembersInvitations1796300000001 } from './1796300000001-MembersInvitati
 import { Tasks1796310000001 } from './1796310000001-Tasks';
 import { ContractsApi1796320000001 } from './1796320000001-ContractsApi';
 import { ContractEvents1796320000002 } from './1796320000002-ContractEvents';
+import { ViewersAndTeams1796330000001 } from './1796330000001-ViewersAndTeams';
 
 // Every migration class, in order. Listed explicitly (not globbed) so ESM builds and tests load the same set.
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   Tasks1796310000001,
   ContractsApi1796320000001,
   ContractEvents1796320000002,
+  ViewersAndTeams1796330000001,
 ];

@@ -3,7 +3,8 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } 
 
 /** Teams are workspace data the API shows only as `Member.team_name` and report filters (roles.md). */
 @Entity({ name: 'teams' })
-@Index('teams_workspace_id_idx', ['workspaceId'])
+// A team name is unique in its workspace; the index also serves every per-workspace lookup.
+@Index('teams_workspace_name_uq', ['workspaceId', 'name'], { unique: true })
 export class Team {
   @PrimaryGeneratedColumn('identity', { generatedIdentity: 'ALWAYS' })
   id!: number;
