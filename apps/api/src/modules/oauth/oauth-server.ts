@@ -1,4 +1,5 @@
 import OAuth2Server from '@node-oauth/oauth2-server';
+import { AuthCache } from '@app/auth';
 import { AppConfig } from '@app/common';
 import { DataSource } from 'typeorm';
 import { OAuthModel } from './oauth.model';
@@ -6,9 +7,9 @@ import { ValidateFirstRefreshTokenGrantType } from './refresh-token-grant';
 
 export const AUTHORIZATION_CODE_TTL_SECONDS = 600;
 
-export function createOAuthServer(dataSource: DataSource, config: AppConfig): OAuth2Server {
+export function createOAuthServer(dataSource: DataSource, config: AppConfig, cache: AuthCache): OAuth2Server {
   return new OAuth2Server({
-    model: new OAuthModel(dataSource),
+    model: new OAuthModel(dataSource, cache),
     accessTokenLifetime: config.oauthAccessTokenTtlSeconds,
     refreshTokenLifetime: config.oauthRefreshTokenTtlSeconds,
     authorizationCodeLifetime: AUTHORIZATION_CODE_TTL_SECONDS,

@@ -1,3 +1,4 @@
+import { AuthCache } from '@app/auth';
 import { randomUUID } from 'node:crypto';
 import OAuth2Server from '@node-oauth/oauth2-server';
 import {
@@ -50,7 +51,18 @@ export function toClient(row: OAuthClient): Client {
 export class OAuthModel
   implements OAuth2Server.AuthorizationCodeModel, OAuth2Server.RefreshTokenModel, OAuth2Server.ClientCredentialsModel
 {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cache: AuthCache,
+  ) {}
+
+  /**
+   * This process stops serving revoked access tokens at once; the NOTIFY trigger tells the others (and this one,
+   * a little later: a request arriving before it must not be served from the cache).
+   */
+  private evict(rows: { access_token_hash: string }[]): void {
+    for (const row of rows) this.cache.invalidate({ kind: 'token', hash: row.access_token_hash });
+  }
 
   /**
    * The library calls this with `null` from the authorize endpoint (a lookup: no client authentication happens
@@ -138,15 +150,20 @@ export class OAuthModel
    * exchange sees `reused_at` and issues nothing, or its tokens are committed before the revocation runs.
    */
   private async refuseReusedCode(codeHash: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    const revoked = await this.dataSource.transaction(async (manager) => {
       const [rows] = (await manager.query(
         `UPDATE oauth_authorization_codes SET reused_at = COALESCE(reused_at, now()) WHERE code_hash = $1 RETURNING token_family`,
         [codeHash],
       )) as [{ token_family: string }[], number];
-      if (!rows[0]) return;
+      if (!rows[0]) return [];
       // A statement of its own, so it sees tokens committed while the UPDATE above waited for the lock.
-      await manager.query('UPDATE oauth_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL', [rows[0].token_family]);
+      const [tokens] = (await manager.query(
+        'UPDATE oauth_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL RETURNING access_token_hash',
+        [rows[0].token_family],
+      )) as [{ access_token_hash: string }[], number];
+      return tokens;
     });
+    this.evict(revoked);
   }
 
   async saveToken(token: Token, client: Client, user: User): Promise<Token> {
@@ -223,6 +240,10 @@ export class OAuthModel
   }
 
   async revokeFamily(familyId: string): Promise<void> {
-    await this.dataSource.getRepository(OAuthToken).update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    const [tokens] = (await this.dataSource.query(
+      'UPDATE oauth_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL RETURNING access_token_hash',
+      [familyId],
+    )) as [{ access_token_hash: string }[], number];
+    this.evict(tokens);
   }
 }

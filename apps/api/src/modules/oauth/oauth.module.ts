@@ -1,3 +1,4 @@
+import { AuthCache } from '@app/auth';
 import { Module } from '@nestjs/common';
 import { APP_CONFIG } from '@app/common';
 import { DataSource } from 'typeorm';
@@ -17,7 +18,7 @@ import { SignInService } from './sign-in.service';
     SignInThrottleService,
     OAuthClientsService,
     PersonalAccessTokensService,
-    { provide: OAUTH_SERVER, inject: [DataSource, APP_CONFIG], useFactory: createOAuthServer },
+    { provide: OAUTH_SERVER, inject: [DataSource, APP_CONFIG, AuthCache], useFactory: createOAuthServer },
   ],
   exports: [SignInService, OAuthClientsService, PersonalAccessTokensService],
 })
