@@ -44,7 +44,6 @@ export class ProjectViewerDto {
   @ApiPropertyOptional({
     type: 'string',
     enum: VIEWER_STATUSES,
-    enumName: 'ProjectViewerStatus',
     nullable: true,
     example: 'active',
     description: '`active`: usable; `inactive`: invited, not yet accepted; `left`: archived.',
