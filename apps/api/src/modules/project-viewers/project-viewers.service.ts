@@ -7,7 +7,8 @@ import { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'ty
 import { ListProjectViewersQueryDto, ProjectViewerDto } from './project-viewers.dto';
 import { projectViewerError } from './project-viewers.exception';
 import { ProjectViewerRow, toProjectViewer } from './project-viewers.mapper';
-import { memberPayload } from './viewer-member-payload';
+import { readMemberRow } from '../members/member-row';
+import { toMemberResponse } from '../members/members.mapper';
 
 /** One viewer with its assigned live projects (a per-row subquery), so a read is one statement. */
 const VIEWER_COLUMNS = [
@@ -153,7 +154,11 @@ export class ProjectViewersService {
     viewerId: number,
     type: 'member.archived' | 'member.activated',
   ): Promise<void> {
-    await this.events.record(manager, { type, workspaceId, payload: await memberPayload(manager, workspaceId, viewerId) });
+    await this.events.record(manager, {
+      type,
+      workspaceId,
+      payload: toMemberResponse(await readMemberRow(manager, workspaceId, viewerId), true),
+    });
   }
 
   private listStatement(byEmail: boolean): PreparedList<ProjectViewerRow> {
