@@ -84,7 +84,7 @@ describe('Project viewers (e2e)', () => {
           { project_id: later.id, project_name: 'Later' },
         ],
       });
-      expect(second).toMatchObject({ status: 'inactive', member_since: null, projects: [] });
+      expect(second).toMatchObject({ status: 'inactive', member_since: expect.stringMatching(TIMESTAMP), projects: [] });
       expect(third).toMatchObject({ status: 'left', projects: [{ project_id: campaign.id, project_name: 'Marketing Campaign Q1' }] });
     });
 

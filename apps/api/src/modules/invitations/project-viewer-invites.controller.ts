@@ -3,7 +3,8 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, AuthContext, Authenticated, Permission } from '@app/auth';
 import { Responds } from '@app/common';
 import { projectViewerInviteError } from './invitations.exception';
-import { CreateProjectViewerDto, ProjectViewerResponseDto } from './project-viewer-invites.dto';
+import { ProjectViewerDto } from '../project-viewers/project-viewers.dto';
+import { CreateProjectViewerDto } from './project-viewer-invites.dto';
 import { ProjectViewerInvitesService } from './project-viewer-invites.service';
 
 @ApiTags('Project Viewers')
@@ -19,7 +20,7 @@ export class ProjectViewerInvitesController {
       'Invites a person as `Project viewer` (status `inactive`, no projects yet) and e-mails an invitation link; ' +
       'Owners and Executive managers only. Emits `member.invited`.',
   })
-  @Responds(ProjectViewerResponseDto, {
+  @Responds(ProjectViewerDto, {
     status: 201,
     message: 'Project viewer created successfully',
     conflict: {
@@ -27,7 +28,7 @@ export class ProjectViewerInvitesController {
       message: projectViewerInviteError.message('AlreadyMember'),
     },
   })
-  createProjectViewer(@Auth() auth: AuthContext, @Body() dto: CreateProjectViewerDto): Promise<ProjectViewerResponseDto> {
+  createProjectViewer(@Auth() auth: AuthContext, @Body() dto: CreateProjectViewerDto): Promise<ProjectViewerDto> {
     return this.viewers.create(auth, dto);
   }
 }

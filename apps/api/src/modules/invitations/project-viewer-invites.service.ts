@@ -7,13 +7,9 @@ import { readMemberRow } from '../members/member-row';
 import { toMemberResponse } from '../members/members.mapper';
 import { projectViewerInviteError } from './invitations.exception';
 import { InvitationsService } from './invitations.service';
-import { CreateProjectViewerDto, ProjectViewerResponseDto, ViewerProjectDto } from './project-viewer-invites.dto';
-import { toProjectViewerResponse } from './project-viewer.mapper';
-
-const VIEWER_PROJECTS = `
-  SELECT coalesce(json_agg(json_build_object('project_id', p.id, 'project_name', p.name) ORDER BY p.id), '[]'::json) AS projects
-    FROM project_viewer_projects pv JOIN projects p ON p.id = pv.project_id AND p.workspace_id = $2 AND p.deleted_at IS NULL
-   WHERE pv.user_id = $1`;
+import { ProjectViewerDto } from '../project-viewers/project-viewers.dto';
+import { ProjectViewersService } from '../project-viewers/project-viewers.service';
+import { CreateProjectViewerDto } from './project-viewer-invites.dto';
 
 /** createProjectViewer: the invitation flow with role `Project viewer`, emitting `member.invited` (webhooks.md). */
 @Injectable()
@@ -22,9 +18,10 @@ export class ProjectViewerInvitesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly invitations: InvitationsService,
     private readonly events: EventsService,
+    private readonly viewers: ProjectViewersService,
   ) {}
 
-  async create(auth: AuthContext, dto: CreateProjectViewerDto): Promise<ProjectViewerResponseDto> {
+  async create(auth: AuthContext, dto: CreateProjectViewerDto): Promise<ProjectViewerDto> {
     const { invitation, viewer } = await this.dataSource.transaction(async (manager) => {
       const issued = await this.invitations.invite(manager, auth, { ...dto, role: Role.ProjectViewer }, () =>
         projectViewerInviteError('AlreadyMember'),
@@ -35,11 +32,8 @@ export class ProjectViewerInvitesService {
         workspaceId: auth.workspaceId,
         payload: { ...toMemberResponse(row, true), invitation_link: issued.link },
       });
-      // A re-invited (`left`) viewer keeps the assignments of before, as a restore would; a new one has none.
-      const [{ projects }] = (await manager.query(VIEWER_PROJECTS, [issued.userId, auth.workspaceId])) as {
-        projects: ViewerProjectDto[];
-      }[];
-      return { invitation: issued, viewer: toProjectViewerResponse(row, projects) };
+      // The same ProjectViewer getProjectViewer answers; a re-invited (`left`) viewer keeps its earlier assignments.
+      return { invitation: issued, viewer: await this.viewers.readWithin(manager, auth.workspaceId, issued.userId) };
     });
     this.invitations.deliver(invitation);
     return viewer;

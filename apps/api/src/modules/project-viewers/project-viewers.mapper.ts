@@ -8,7 +8,7 @@ export interface ProjectViewerRow {
   firstname: string;
   lastname: string;
   status: string;
-  activated_at: Date | null;
+  created_at: Date;
   projects: ViewerProjectDto[];
 }
 
@@ -22,7 +22,8 @@ export function toProjectViewer(row: ProjectViewerRow): ProjectViewerDto {
     firstname: row.firstname,
     lastname: row.lastname,
     status: isViewerStatus(row.status) ? row.status : null,
-    member_since: row.activated_at === null ? null : utcTimestamp(row.activated_at),
+    // When the membership began (the invitation), as createProjectViewer's documented example shows it at once.
+    member_since: utcTimestamp(row.created_at),
     projects: row.projects,
   };
 }

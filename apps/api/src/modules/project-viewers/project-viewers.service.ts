@@ -17,7 +17,7 @@ const VIEWER_COLUMNS = [
   'u.firstname AS firstname',
   'u.lastname AS lastname',
   'm.status AS status',
-  'm.activated_at AS activated_at',
+  'm.created_at AS created_at',
   `(SELECT coalesce(json_agg(json_build_object('project_id', vp.id, 'project_name', vp.name) ORDER BY vp.id), '[]'::json)
       FROM project_viewer_projects va JOIN projects vp ON vp.id = va.project_id AND vp.workspace_id = m.workspace_id AND vp.deleted_at IS NULL
      WHERE va.user_id = m.user_id) AS projects`,
@@ -56,8 +56,13 @@ export class ProjectViewersService {
     return this.listStatement(byEmail).run(this.dataSource.manager, params, pageRequest(query), toProjectViewer);
   }
 
-  async get(auth: AuthContext, viewerId: number): Promise<ProjectViewerDto> {
-    return toProjectViewer(await this.readRow(this.dataSource.manager, auth.workspaceId, viewerId));
+  get(auth: AuthContext, viewerId: number): Promise<ProjectViewerDto> {
+    return this.readWithin(this.dataSource.manager, auth.workspaceId, viewerId);
+  }
+
+  /** The documented ProjectViewer, read with `manager` (a write's read-back inside its transaction, e.g. createProjectViewer). */
+  async readWithin(manager: EntityManager, workspaceId: number, viewerId: number): Promise<ProjectViewerDto> {
+    return toProjectViewer(await this.readRow(manager, workspaceId, viewerId));
   }
 
   /** Status `left` and deleted_at, as archiveMember does; the membership trigger tells every process's auth cache. */
