@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { MembershipStatus, Role, TokenService, User } from '@app/auth';
+import { AuthCache, MembershipStatus, Role, TokenService, User } from '@app/auth';
 import { DataSource } from 'typeorm';
 import { Contract } from '../../apps/api/src/modules/contracts/contract.entity';
 import { OAuthClientsService, RegisteredClient, RegisterClientInput } from '../../apps/api/src/modules/oauth/oauth-clients.service';
@@ -46,6 +46,7 @@ export class Factories {
       tokenService: app.get(TokenService),
       signIn: app.get(SignInService),
       clients: app.get(OAuthClientsService),
+      authCache: app.get(AuthCache),
     };
     this.users = new UsersFactory(deps);
     this.oauthApps = new OAuthAppsFactory(deps);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { TokenService } from '@app/auth';
+import type { AuthCache, TokenService } from '@app/auth';
 import type { DataSource } from 'typeorm';
 import type { OAuthClientsService } from '../../../apps/api/src/modules/oauth/oauth-clients.service';
 import type { SignInService } from '../../../apps/api/src/modules/oauth/sign-in.service';
@@ -10,6 +10,7 @@ export interface FactoryDeps {
   tokenService: TokenService;
   signIn: SignInService;
   clients: OAuthClientsService;
+  authCache: AuthCache;
 }
 
 /** A user given by id or by anything that carries one (a TestMember, a workspace owner). */

@@ -69,7 +69,14 @@ export class TokensFactory {
 
   async revoke({ kind, tokenId }: Pick<TestToken, 'kind' | 'tokenId'>): Promise<void> {
     const repository = this.deps.dataSource.getRepository(kind === 'personal_access_token' ? PersonalAccessToken : OAuthToken);
+    const generation = this.deps.authCache.generation;
     await repository.update({ id: tokenId }, { revokedAt: new Date() });
+    // A revocation in SQL reaches the app's authentication cache by NOTIFY, a moment after the commit: wait for it,
+    // so the next request tests the refusal, not the notification's latency (≤ 1 s, auth-cache.e2e-spec).
+    const deadline = Date.now() + 2000;
+    while (this.deps.authCache.serving && this.deps.authCache.generation === generation && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
   }
 
   private async personalAccessToken(userId: number, scopes: ScopeName[], name: string): Promise<TestToken> {
