@@ -20,7 +20,7 @@ export class FuzzFixture {
   private clients: { clientId: string; secret: string | null }[] = [];
   private foreign: { workspaceId: number; projectId: number } = { workspaceId: 0, projectId: 0 };
   private decoyTokenIds: number[] = [];
-  private assignableUserId = 0;
+  /** The Regular User: holds a contract (assignable to tasks) and is in the team. */
   private regularUserId = 0;
 
   constructor(private readonly t: TestApp) {}
@@ -35,7 +35,7 @@ export class FuzzFixture {
       await f.project(ws.id, { name: `Fuzz project ${i}`, startDate: '2024-01-15', deadline: '2024-03-31' });
     const archived = await f.project(ws.id, { name: 'Archived', deletedAt: new Date() });
     const regular = await f.member(ws.id, Role.RegularUser);
-    this.assignableUserId = regular.userId;
+    this.regularUserId = regular.userId;
     const other = await f.workspace();
     const foreignProject = await f.project(other.id);
     this.foreign = { workspaceId: other.id, projectId: foreignProject.id };
@@ -61,7 +61,6 @@ export class FuzzFixture {
     await f.viewers.create({ workspaceId: ws.id, projects: [firstProject.id] });
     await f.viewers.create({ workspaceId: ws.id, status: 'left' });
     await f.teams.create({ workspaceId: ws.id, name: 'Fuzz team', members: [regular] });
-    this.regularUserId = regular.userId;
     await this.registerClients();
     await this.refreshHints();
     this.credentials.deadTokens.push(regular.token.replace(/.$/, (c) => (c === 'a' ? 'b' : 'a')));
@@ -94,9 +93,9 @@ export class FuzzFixture {
     const f = this.t.factories;
     const [contract] = (await this.t.dataSource.query(
       'SELECT id FROM contracts WHERE project_id = $1 AND user_id = $2 AND deleted_at IS NULL',
-      [projectId, this.assignableUserId],
+      [projectId, this.regularUserId],
     )) as { id: number }[];
-    if (!contract) await f.contracts.create({ workspaceId: this.workspaceId, projectId, userId: this.assignableUserId });
+    if (!contract) await f.contracts.create({ workspaceId: this.workspaceId, projectId, userId: this.regularUserId });
     const query = 'SELECT id FROM tasks WHERE project_id = $1 AND deleted_at IS NULL ORDER BY id LIMIT 2';
     let tasks = (await this.t.dataSource.query(query, [projectId])) as { id: number }[];
     if (tasks.length < 2) {
@@ -136,6 +135,9 @@ export class FuzzFixture {
       id: number;
     }[];
     const people = [String(this.regularUserId), String(this.ownerId)];
+    // Fixed-length hint lists: the same seed then draws the same choices whatever ids the run has reached, so a
+    // replayed request (FUZZ_INDEX) has the shape it had in the full run.
+    const two = <T>(items: T[], fallback: T): T[] => [0, 1].map((i) => items[i % items.length] ?? fallback);
     const clientIds = this.clients.map((c) => c.clientId);
     this.hints = {
       ...this.hints,
@@ -144,9 +146,18 @@ export class FuzzFixture {
       project_id: [...projects, String(this.foreign.projectId), ...(this.hints.archived ?? [])],
       taskId: [...tasks, ...tasks].slice(0, 4),
       parent_id: tasks.slice(0, 2),
-      viewerId: [...viewers.map((viewer) => String(viewer.id)), String(this.regularUserId)],
-      teamId: teams.length ? teams.map((team) => String(team.id)) : ['1'],
-      userId: [String(this.assignableUserId), String(this.assignableUserId), String(this.ownerId)],
+      viewerId: [
+        ...two(
+          viewers.map((viewer) => String(viewer.id)),
+          String(this.regularUserId),
+        ),
+        String(this.regularUserId),
+      ],
+      teamId: two(
+        teams.map((team) => String(team.id)),
+        '1',
+      ),
+      userId: [String(this.regularUserId), String(this.regularUserId), String(this.ownerId)],
       user_id: people,
       tokenId: this.decoyTokenIds.map(String),
       clientId: clientIds,
