@@ -12,10 +12,12 @@ describe('Project events in the outbox (e2e)', () => {
   let t: TestApp;
   let http: ReturnType<typeof api>;
 
+  // project.* only: a member event's payload id is a user id, which can equal a project id.
   const eventsOf = async (projectId: number): Promise<OutboxRow[]> =>
-    (await t.dataSource.query(`SELECT type, workspace_id, payload FROM outbox_events WHERE (payload->>'id')::int = $1 ORDER BY id`, [
-      projectId,
-    ])) as OutboxRow[];
+    (await t.dataSource.query(
+      `SELECT type, workspace_id, payload FROM outbox_events WHERE type LIKE 'project.%' AND (payload->>'id')::int = $1 ORDER BY id`,
+      [projectId],
+    )) as OutboxRow[];
 
   beforeAll(async () => {
     t = await createTestApp();
