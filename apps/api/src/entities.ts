@@ -9,6 +9,9 @@ import { Tag } from './modules/projects/tag.entity';
 import { TaskAssignee } from './modules/tasks/task-assignee.entity';
 import { TaskStatus } from './modules/tasks/task-status.entity';
 import { Task } from './modules/tasks/task.entity';
+import { TimeEntry } from './modules/time-entries/time-entry.entity';
+import { TimeRequest } from './modules/time-requests/time-request.entity';
+import { Timesheet } from './modules/timesheets/timesheet.entity';
 import { TeamMember } from './modules/teams/team-member.entity';
 import { Team } from './modules/teams/team.entity';
 
@@ -27,4 +30,7 @@ export const ENTITIES = [
   Task,
   TaskAssignee,
   TaskStatus,
+  TimeEntry,
+  Timesheet,
+  TimeRequest,
 ];

@@ -23,6 +23,10 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
     migrationsRun: settings.runMigrations ?? false,
     migrationsTransactionMode: 'each',
     synchronize: false,
+    // Migrations own the schema; nothing is installed at connect. `pgcrypto` only names the UUID default:
+    // gen_random_uuid() is built into PostgreSQL 13+, so no extension is needed.
+    installExtensions: false,
+    uuidExtension: 'pgcrypto',
     logging: false,
     extra: { max: settings.poolSize, connectionTimeoutMillis: 10_000, Client: ResilientPgClient },
   };

@@ -30,6 +30,10 @@ export class Workspace {
   @Column({ name: 'is_blocked', type: 'boolean', default: false })
   isBlocked!: boolean;
 
+  /** Time requests of every member are approved on creation (time-requests.md's "workspace auto-approval setting"). */
+  @Column({ name: 'time_request_auto_approve', type: 'boolean', default: false })
+  timeRequestAutoApprove!: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

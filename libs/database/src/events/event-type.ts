@@ -23,6 +23,16 @@ export const OUTBOX_ONLY_EVENT_TYPES = [
   'contract.created',
   'contract.updated',
   'contract.deleted',
+  'time_entry.created',
+  'time_entry.updated',
+  'time_entry.deleted',
+  'time_request.created',
+  'time_request.approved',
+  'time_request.rejected',
+  'timesheet.submitted',
+  'timesheet.unsubmitted',
+  'timesheet.approved',
+  'timesheet.rejected',
 ] as const;
 
 /** Every name the outbox accepts (the table's check constraint lists them). */

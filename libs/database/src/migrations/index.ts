@@ -9,6 +9,7 @@ import { Tasks1796310000001 } from './1796310000001-Tasks';
 import { ContractsApi1796320000001 } from './1796320000001-ContractsApi';
 import { ContractEvents1796320000002 } from './1796320000002-ContractEvents';
 import { ViewersAndTeams1796330000001 } from './1796330000001-ViewersAndTeams';
+import { TimeLedger1796340000001 } from './1796340000001-TimeLedger';
 
 // Every migration class, in order. Listed explicitly (not globbed) so ESM builds and tests load the same set.
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   ContractsApi1796320000001,
   ContractEvents1796320000002,
   ViewersAndTeams1796330000001,
+  TimeLedger1796340000001,
 ];
