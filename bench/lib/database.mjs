@@ -78,6 +78,7 @@ export async function describeDatabase(config) {
       'teams',
       'team_members',
       'time_entries',
+      'timesheets',
     ];
     const counts = {};
     for (const table of tables) {

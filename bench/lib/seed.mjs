@@ -149,9 +149,10 @@ async function bulkInsert(client, table, columns, types, rows, { identity = fals
 }
 
 /**
- * Time entries: 20% of the members own 60% of the entries, spread over ENTRY_YEAR. Generated inside
- * PostgreSQL (generate_series) so 10M rows need no round trips. Runs only once the time issue has
- * created `time_entries` with the columns below; otherwise it reports why it skipped.
+ * Time entries: 20% of the members own 60% of the entries, spread over ENTRY_YEAR, and one pending timesheet
+ * per member and week with time. Generated inside PostgreSQL (generate_series) so 10M rows need no round trips.
+ * A member's entries never overlap (the table's exclusion constraint): entry k of a member with n entries
+ * starts in the k-th of n equal slots of the year and lasts 15 min to 4 h, at most 90% of its slot.
  */
 async function seedTimeEntries(client, size) {
   const { rows } = await client.query(
@@ -159,26 +160,41 @@ async function seedTimeEntries(client, size) {
   );
   if (rows.length === 0) return { seeded: 0, note: 'skipped: no time_entries table yet (the time-tracking issue has not landed)' };
   const have = new Set(rows.map((row) => row.column_name));
-  const needed = ['workspace_id', 'user_id', 'project_id', 'started_at', 'ended_at'];
+  const needed = ['workspace_id', 'user_id', 'project_id', 'method', 'start_time', 'end_time'];
   const missing = needed.filter((column) => !have.has(column));
   if (missing.length > 0) return { seeded: 0, note: `skipped: time_entries lacks ${missing.join(', ')}; adapt seedTimeEntries()` };
   const heavy = Math.max(1, Math.floor(size.members * 0.2));
-  const batch = 1_000_000;
-  for (let from = 1; from <= size.timeEntries; from += batch) {
-    const to = Math.min(size.timeEntries, from + batch - 1);
-    await client.query(
-      `INSERT INTO time_entries (workspace_id, user_id, project_id, started_at, ended_at)
-       SELECT $1, u.user_id, 1 + (h / 7) % $4, s.started_at, s.started_at + make_interval(mins => 15 + (h % 226)::int)
-         FROM (SELECT g, (g::bigint * 2654435761) % 4294967296 AS h FROM generate_series($5::int, $6::int) g) x
-        CROSS JOIN LATERAL (SELECT CASE WHEN x.h % 100 < 60 THEN 1 + (x.h / 100) % $2
-                                        ELSE 1 + $2 + (x.h / 100) % ($3 - $2) END AS user_id) u
-        CROSS JOIN LATERAL (SELECT make_timestamptz(${ENTRY_YEAR}, 1, 1, 8, 0, 0, 'UTC')
-                                   + make_interval(days => ((x.h / 13) % 365)::int, mins => ((x.h / 4099) % 540)::int) AS started_at) s`,
-      [WORKSPACE_ID, heavy, size.members, size.projects, from, to],
+  const heavyEach = Math.round((size.timeEntries * 0.6) / heavy);
+  const lightEach = Math.round((size.timeEntries * 0.4) / Math.max(1, size.members - heavy));
+  // One member per statement keeps each statement's memory small at tier L.
+  const perStatement = Math.max(1, Math.floor(1_000_000 / heavyEach));
+  let seeded = 0;
+  for (let first = 1; first <= size.members; first += perStatement) {
+    const last = Math.min(size.members, first + perStatement - 1);
+    const result = await client.query(
+      `INSERT INTO time_entries (workspace_id, user_id, project_id, method, start_time, end_time)
+       SELECT $1, u.user_id, 1 + (x.h / 7) % $4, 'Desktop tracker', x.slot_start,
+              x.slot_start + least(x.slot * 0.9, make_interval(mins => 15 + (x.h % 226)::int))
+         FROM generate_series($5::int, $6::int) AS u(user_id)
+        CROSS JOIN LATERAL (SELECT CASE WHEN u.user_id <= $2 THEN $3::int ELSE $7::int END AS n) c
+        CROSS JOIN LATERAL generate_series(0, c.n - 1) AS k
+        CROSS JOIN LATERAL (SELECT interval '365 days' / c.n AS slot,
+                                   make_timestamptz(${ENTRY_YEAR}, 1, 1, 0, 0, 0, 'UTC') + k * (interval '365 days' / c.n) AS slot_start,
+                                   ((u.user_id::bigint * 1000003 + k) * 2654435761) % 4294967296 AS h) x`,
+      [WORKSPACE_ID, heavy, heavyEach, size.projects, first, last, lightEach],
     );
-    log(`seed: time_entries ${to.toLocaleString('en-US')}/${size.timeEntries.toLocaleString('en-US')}`);
+    seeded += result.rowCount ?? 0;
+    log(`seed: time_entries ${seeded.toLocaleString('en-US')}/${size.timeEntries.toLocaleString('en-US')}`);
   }
-  return { seeded: size.timeEntries, note: `${size.timeEntries.toLocaleString('en-US')} entries, 20% of members own 60%` };
+  const { rowCount } = await client.query(
+    `INSERT INTO timesheets (workspace_id, user_id, date_from, date_to)
+     SELECT DISTINCT workspace_id, user_id, (date_trunc('week', start_time AT TIME ZONE 'UTC'))::date,
+            (date_trunc('week', start_time AT TIME ZONE 'UTC'))::date + 6
+       FROM time_entries WHERE workspace_id = $1`,
+    [WORKSPACE_ID],
+  );
+  log(`seed: timesheets ${(rowCount ?? 0).toLocaleString('en-US')} rows`);
+  return { seeded, note: `${seeded.toLocaleString('en-US')} entries, 20% of members own 60%; ${rowCount} weekly timesheets` };
 }
 
 /** Identifies the dataset: seed code, tier sizes and the migration set (a new migration forces a reseed). */
