@@ -1,31 +1,36 @@
 // What limits a workload that misses its target, and what would fix it. The report prints the workload's
 // note for a missed ratio, plus the shared `p99`, `rss` and `errors` notes when those checks fail.
-// Measured on the 2-core bench machine (2026-11-28 profiles, 2026-12-02 runs); CPU µs per request = server CPU time ÷
-// requests.
+// Measured on the 2-core bench machine: CPU profiles of 2026-12-03 (`node --cpu-prof`, 50 connections of autocannon
+// for 25 s on GET /api/v2/projects/1, server, PostgreSQL and autocannon on the same 2 cores); µs per request =
+// profile samples ÷ requests served.
 export const NOTES = {
   W0:
-    'The framework floor. For `SELECT 1` our server also runs the Nest router and global guard, the global ' +
-    '`EnvelopeInterceptor` and `ReadRetryInterceptor` (rxjs Observable chains on every request, ~60–70 µs in the 2026-11-28 CPU ' +
-    'profile), the 405 check, the request-id/nosniff and drain hooks, and a TypeORM QueryRunner per statement. Not yet applied ' +
-    '(measured 2026-11-28: 192 → 127 µs per request): the envelope in a Fastify `preSerialization` hook from route config, so ' +
-    'Nest skips rxjs, and hot statements on the pg pool; serving `/health` as a plain Fastify route would remove the rest.',
+    'The framework floor. Profile of W1 (2026-12-03), per request, ours against the same-SQL baseline on identical SQL: ' +
+    'socket writes (writev, incl. loopback delivery) ~100 vs ~175 µs, everything else 416 vs 174 µs. The ~240 µs difference: ' +
+    'Nest router, guard and interceptor pipeline with its rxjs Observable chain (@nestjs/core 26, rxjs 21, passport 8, ' +
+    'platform-fastify 4 µs), garbage collection 49 vs 7 µs (per-request objects of that pipeline, TypeORM result mapping ' +
+    'and the envelope), Fastify hooks (request id, nosniff, 405 check, drain: 23 vs 8 µs), more promise hops (microtasks ' +
+    '14 vs 3 µs), our guard/auth cache/envelope/error code ~30 µs. For `SELECT 1` the same pipeline runs, so W0 shows it ' +
+    "undiluted. What would remove most of it (not done: it means leaving the design's one Nest interceptor and guard for " +
+    'Fastify route hooks): the envelope in a Fastify `preSerialization` hook from route config so Nest skips rxjs, and the ' +
+    'guard as a Fastify `onRequest` hook.',
   W1:
-    'Against the same-SQL baseline the ratio is above 1 because our server no longer issues its statements: the token and the ' +
-    'membership come from the in-process authentication cache (LISTEN/NOTIFY invalidation) and the project with its tags and ' +
-    "contracts_count is one named prepared statement, so 1 statement per request against the baseline's 3. Against the limit " +
-    'baseline (the same single statement, no Nest) what remains is the framework floor of W0 per request.',
+    'The same-SQL baseline now runs exactly our warm-cache SQL (1 named prepared statement per request, principals and ' +
+    'memberships from an in-process map), so the ratio to it is the framework floor of W0 per request; the limit baseline ' +
+    'runs the same single statement with hand-written JSON, so both ratios are close. See W0 for the profile.',
   W2:
-    'The list still runs through `paginate` on the TypeORM query builder: SQL is generated per request for the count and the ' +
-    "page (2 statements, unnamed), against the limit baseline's single prepared statement with `count(*) OVER ()`. Fix: the " +
-    'same compiled, named statements as W1 for the page and the count (per role scope and name filter).',
+    'A count and a page as two named prepared statements (per role scope and name filter), run in parallel on two pooled ' +
+    "connections, against the limit baseline's single statement with `count(*) OVER ()`: two round trips and two result " +
+    'mappings where one would do, plus the framework floor of W0. Fix: fold the count into the page statement with ' +
+    '`count(*) OVER ()` over the id subquery (a page past the end then needs a fallback count).',
   W3:
     'The contracts list runs like W2: a count and a page as compiled, named statements (per role scope and filter set), ' +
     "token and membership from the authentication cache, against the limit baseline's single statement with " +
-    '`count(*) OVER ()`. Both statements are sub-millisecond with warm plans (generic plans after the fifth run); what ' +
-    'remains is the framework floor of W0 plus a second pooled connection per request for the count.',
+    '`count(*) OVER ()`. What remains is the framework floor of W0 plus a second pooled connection per request for the count.',
   p99:
-    'W2 at 50 connections: the mean latency is 50 ÷ throughput, so p99 ≤ 50 ms needs ≳ 1,000–2,000 req/s; W2 is CPU-bound on ' +
-    'query-builder SQL generation (see W2) on 2 cores shared with PostgreSQL and the load generator.',
+    'At 50 connections the mean latency is 50 ÷ throughput, so p99 ≤ 50 ms needs ≳ 1,000–2,000 req/s with a tight tail; ' +
+    'every server here shares 2 cores with PostgreSQL and the load generator, and ours pays the framework floor of W0 per ' +
+    'request, so its queue is longer.',
   rss:
     "V8's old generation grows under this allocation rate before a major GC; the live heap after GC is ~41 MB (2026-11-28, " +
     '`--trace-gc`, no leak), so peak RSS reaches 270–340 MB. `npm start` now runs with `--max-old-space-size=128` (live heap × 3); ' +
