@@ -79,6 +79,13 @@ async function authenticate(request, reply) {
   return { userId: row.user_id, workspaceId, role: member.role, canViewRates: member.role === 'Owner' || member.rate_status === 1 };
 }
 
+/** The list's total: carried by the page's rows; page 1 empty means 0; only a page past the end needs the count. */
+async function totalOf(rows, page, count) {
+  if (rows.length > 0) return rows[0].__page_total;
+  if (page === 1) return 0;
+  return (await count()).rows[0].total;
+}
+
 /** A named prepared statement, parsed once per connection (the API's PreparedStatement). */
 const named = (name, text, values) => pool.query({ name, text, values });
 const roleKey = (role) => role.replace(/\W+/g, '_');
@@ -135,21 +142,23 @@ app.get('/api/v2/projects', { schema: { response: envelope({ type: 'array', item
   const auth = await authenticate(request, reply);
   const { page, perPage, pattern } = listQueryOf(request);
   const { conditions, params } = visible(auth, pattern === undefined ? [] : [[`"p"."name" ILIKE ? ESCAPE '\\'`, pattern]]);
-  // PreparedList: the count, and the page whose ids are picked in a subquery (order, then OFFSET and LIMIT as parameters).
+  // PreparedList: one statement, the page whose ids are picked in a subquery (order, then OFFSET and LIMIT as
+  // parameters) with the list's total from an uncorrelated count subquery; the count alone only past the last page.
   const name = `projects.list.${roleKey(auth.role)}.${pattern === undefined ? 'all' : 'name'}`;
   const offset = `$${params.length + 1}`;
   const limit = `$${params.length + 2}`;
+  const countSql = `SELECT count(*)::int ${FROM} ${where(conditions)}`;
   const ids = `SELECT "p"."id" AS "p_id" ${FROM} ${where(conditions)} ORDER BY "p_id" ASC OFFSET ${offset} LIMIT ${limit}`;
-  const [count, list] = await Promise.all([
+  const list = await named(
+    `${name}.page`,
+    `SELECT ${COLUMNS}, (${countSql}) AS "__page_total" ${FROM} ${where([...conditions, `"p"."id" IN (${ids})`])} ORDER BY "p"."id" ASC`,
+    [...params, (page - 1) * perPage, perPage],
+  );
+  const total = await totalOf(list.rows, page, () =>
     named(`${name}.count`, `SELECT count(*)::int AS "total" ${FROM} ${where(conditions)}`, params),
-    named(`${name}.page`, `SELECT ${COLUMNS} ${FROM} ${where([...conditions, `"p"."id" IN (${ids})`])} ORDER BY "p"."id" ASC`, [
-      ...params,
-      (page - 1) * perPage,
-      perPage,
-    ]),
-  ]);
+  );
   const data = list.rows.map((row) => toProject(row, auth.canViewRates));
-  return { success: true, data, meta: meta(paginationOf(count.rows[0].total, page, perPage, data.length)) };
+  return { success: true, data, meta: meta(paginationOf(total, page, perPage, data.length)) };
 });
 
 // ---- contracts: the SQL text of ContractsService.list (PreparedList: a count and a page whose ids are picked first) ----
@@ -187,20 +196,21 @@ app.get('/api/v2/contracts', { schema: { response: contractListEnvelope } }, asy
   const countParams = [...params];
   const ids = `SELECT "c"."id" AS "c_id" ${CONTRACT_FROM} WHERE ( ${filter} ) AND ( "c"."deleted_at" IS NULL ) ORDER BY "c_id" ASC OFFSET ${bind((page - 1) * perPage)} LIMIT ${bind(perPage)}`;
   const name = `contracts.list.${roleKey(auth.role)}.${[projectId, userId, status].map((f) => (f === undefined ? 0 : 1)).join('')}`;
-  const [count, list] = await Promise.all([
+  const countSql = `SELECT count(*)::int ${CONTRACT_FROM} WHERE ( ${filter} ) AND ( "c"."deleted_at" IS NULL )`;
+  const list = await named(
+    `${name}.page`,
+    `SELECT ${CONTRACT_COLUMNS}, (${countSql}) AS "__page_total" ${CONTRACT_FROM} WHERE ( ${filter} AND "c"."id" IN (${ids}) ) AND ( "c"."deleted_at" IS NULL ) ORDER BY "c"."id" ASC`,
+    params,
+  );
+  const total = await totalOf(list.rows, page, () =>
     named(
       `${name}.count`,
       `SELECT count(*)::int AS "total" ${CONTRACT_FROM} WHERE ( ${filter} ) AND ( "c"."deleted_at" IS NULL )`,
       countParams,
     ),
-    named(
-      `${name}.page`,
-      `SELECT ${CONTRACT_COLUMNS} ${CONTRACT_FROM} WHERE ( ${filter} AND "c"."id" IN (${ids}) ) AND ( "c"."deleted_at" IS NULL ) ORDER BY "c"."id" ASC`,
-      params,
-    ),
-  ]);
+  );
   const data = list.rows.map((row) => toContract(row, auth.canViewRates));
-  const pagination = paginationOf(count.rows[0].total, page, perPage, data.length);
+  const pagination = paginationOf(total, page, perPage, data.length);
   return {
     success: true,
     message: 'Contracts retrieved successfully',

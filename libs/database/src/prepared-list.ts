@@ -16,27 +16,36 @@ function ordered(query: SelectQueryBuilder<ObjectLiteral>, orderBy: PreparedList
   return query;
 }
 
+/** The page statement's extra column: the total of the whole list, from an uncorrelated subquery (run once). */
+const PAGE_TOTAL = '__page_total';
+
+type WithTotal<TRow> = TRow & { [PAGE_TOTAL]: number };
+
 /**
- * `paginate` for hot lists: the count and the page as two named prepared statements with constant SQL (the page's
- * offset and limit are parameters too), compiled once per variant. The page statement picks the page's ids first,
- * so per-row subqueries run for the returned rows only.
+ * `paginate` for hot lists in ONE statement: the page's rows carry the list's total, computed by an uncorrelated
+ * count subquery (an InitPlan, evaluated once per execution), and the page picks its ids first, so per-row
+ * subqueries run for the returned rows only. Constant SQL as a named prepared statement (offset and limit are
+ * parameters too), compiled once per variant. Only a page past the end, which has no row to carry the total,
+ * needs the separate count statement.
  */
 export class PreparedList<TRow extends ObjectLiteral> {
   private constructor(
     private readonly count: PreparedStatement<{ total: number }>,
-    private readonly page: PreparedStatement<TRow>,
+    private readonly page: PreparedStatement<WithTotal<TRow>>,
   ) {}
 
   static compile<TRow extends ObjectLiteral>(name: string, definition: PreparedListDefinition): PreparedList<TRow> {
     const count = PreparedStatement.compile<{ total: number }>(`${name}.count`, (param) =>
       definition.query(param).select('count(*)::int', 'total'),
     );
-    const page = PreparedStatement.compile<TRow>(`${name}.page`, (param) => {
+    const page = PreparedStatement.compile<WithTotal<TRow>>(`${name}.page`, (param) => {
       const ids = ordered(definition.query(param).select(definition.idColumn), definition.orderBy);
+      const total = definition.query(param).select('count(*)::int');
       return ordered(
         definition
           .query(param)
           .select([...definition.select])
+          .addSelect(`(${total.getQuery()})`, PAGE_TOTAL)
           .andWhere(`${definition.idColumn} IN (${ids.getQuery()} OFFSET :page_offset LIMIT :page_limit)`, {
             page_offset: param('pageOffset'),
             page_limit: param('pageLimit'),
@@ -53,11 +62,16 @@ export class PreparedList<TRow extends ObjectLiteral> {
     page: PageRequest,
     map: (row: TRow) => TItem,
   ): Promise<Paginated<TItem>> {
-    const [[count], rows] = await Promise.all([
-      this.count.run(manager, params),
-      this.page.run(manager, { ...params, pageOffset: pageOffset(page), pageLimit: page.perPage }),
-    ]);
-    const items = rows.map(map);
-    return new Paginated(items, paginationMeta(count?.total ?? 0, page, items.length));
+    const offset = pageOffset(page);
+    const rows = await this.page.run(manager, { ...params, pageOffset: offset, pageLimit: page.perPage });
+    const total = rows.length > 0 ? Number(rows[0][PAGE_TOTAL]) : offset === 0 ? 0 : await this.countAll(manager, params);
+    // The total column is the list's, not the row's: mappers (some pass rows through) never see it.
+    const items = rows.map(({ [PAGE_TOTAL]: _total, ...row }) => map(row as unknown as TRow));
+    return new Paginated(items, paginationMeta(total, page, items.length));
+  }
+
+  private async countAll(manager: EntityManager, params: Record<string, unknown>): Promise<number> {
+    const [row] = await this.count.run(manager, params);
+    return row?.total ?? 0;
   }
 }
