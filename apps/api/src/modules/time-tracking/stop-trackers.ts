@@ -1,0 +1,101 @@
+import { ApiException, formatUtcOffset } from '@app/common';
+import { EventsService } from '@app/database';
+import type { EntityManager } from 'typeorm';
+import { addTime, lockMemberTime } from '../time-entries/ledger/time-ledger';
+import { timeLedgerError } from '../time-entries/ledger/time-ledger.exception';
+import { WEB_TRACKER } from '../time-entries/time-entry-methods';
+
+interface RunningRow {
+  id: string;
+  workspace_id: number;
+  user_id: number;
+  contract_id: number | null;
+  project_id: number | null;
+  task_id: number | null;
+  activity_description: string | null;
+  start_time: Date;
+}
+
+export interface StoppedTracker {
+  userId: number;
+  stoppedAt: Date;
+  entryIds: string[];
+}
+
+const events = new EventsService();
+const APPROVED = timeLedgerError.message('PeriodApproved');
+
+/**
+ * Stops the member's running tracker in the workspace, if any: the running row becomes recorded time (method
+ * `Web tracker`, start..now) through the ledger, so overlaps and weekly limits clip it like any other time, and
+ * `tracker.stopped` is recorded in the caller's transaction. Null when no tracker was running.
+ */
+export async function stopTracker(manager: EntityManager, workspaceId: number, userId: number): Promise<StoppedTracker | null> {
+  // The membership lock first, as every time write takes it, so a concurrent start or stop queues here.
+  await lockMemberTime(manager, workspaceId, userId, null);
+  const [rows] = (await manager.query(
+    `DELETE FROM time_entries WHERE workspace_id = $1 AND user_id = $2 AND end_time IS NULL
+     RETURNING id, workspace_id, user_id, contract_id, project_id, task_id, activity_description, start_time`,
+    [workspaceId, userId],
+  )) as [RunningRow[], number];
+  const running = rows[0];
+  if (!running) return null;
+  const [{ now }] = (await manager.query('SELECT now() AS now')) as { now: Date }[];
+  const stoppedAt = new Date(Math.max(now.getTime(), running.start_time.getTime()));
+  let entryIds: string[] = [];
+  try {
+    const saved = await addTime(manager, {
+      workspaceId,
+      userId,
+      contractId: running.contract_id,
+      projectId: running.project_id,
+      taskId: running.task_id,
+      activityDescription: running.activity_description,
+      method: WEB_TRACKER,
+      start: running.start_time,
+      end: stoppedAt,
+    });
+    entryIds = saved.entryIds;
+  } catch (error) {
+    // A week approved while the tracker ran keeps its time unchanged; stopping must still be possible.
+    if (!(error instanceof ApiException && error.message === APPROVED)) throw error;
+  }
+  await events.record(manager, {
+    type: 'tracker.stopped',
+    workspaceId,
+    payload: {
+      user_id: userId,
+      contract_id: running.contract_id,
+      project_id: running.project_id,
+      task_id: running.task_id,
+      activity_description: running.activity_description,
+      start_time: formatUtcOffset(running.start_time),
+      stopped_at: formatUtcOffset(stoppedAt),
+      time_entry_ids: entryIds,
+    },
+  });
+  return { userId, stoppedAt, entryIds };
+}
+
+/** Which running trackers an archive stops: every one of the workspace that matches all given keys. */
+export interface TrackerFilter {
+  workspaceId: number;
+  userId?: number;
+  projectId?: number;
+  contractId?: number;
+}
+
+/**
+ * Archive hooks (archiveProject, pausing or deleting a contract, archiving a member): stops the running trackers
+ * concerned, in the archive's transaction, as stopTimeTracking would.
+ */
+export async function stopTrackersWhere(manager: EntityManager, filter: TrackerFilter): Promise<void> {
+  const users = (await manager.query(
+    `SELECT user_id FROM time_entries
+      WHERE workspace_id = $1 AND end_time IS NULL
+        AND ($2::int IS NULL OR user_id = $2) AND ($3::int IS NULL OR project_id = $3) AND ($4::int IS NULL OR contract_id = $4)
+      ORDER BY user_id`,
+    [filter.workspaceId, filter.userId ?? null, filter.projectId ?? null, filter.contractId ?? null],
+  )) as { user_id: number }[];
+  for (const { user_id } of users) await stopTracker(manager, filter.workspaceId, user_id);
+}
