@@ -1,14 +1,14 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { ApiException, resolveWorkspaceId } from '@app/common';
+import { resolveWorkspaceId } from '@app/common';
 import type { FastifyReply } from 'fastify';
 import { AuthedRequest, AuthenticatedOptions, MISSING_WORKSPACE_KEY, PERMISSION_KEY, PUBLIC_KEY } from '../authenticated.decorator';
 import { Principal } from '../auth-context';
 import { Permission, PERMISSION_RULES } from '../permission';
 import { Role } from '../role';
 import { scopesAllow } from '../scope';
-import { insufficientScope, notAMember, roleNotAllowed, tooManyAttempts, unauthenticated } from './auth.exception';
+import { insufficientScope, notAMember, roleNotAllowed, tooManyAttempts, unauthenticated, workspaceIdMissing } from './auth.exception';
 import { RateLimitService } from '../rate-limit/rate-limit.service';
 import { BearerLookup, BearerRequest } from '../tokens/bearer.strategy';
 import { MembershipLookup } from './membership.lookup';
@@ -89,7 +89,7 @@ export class PermissionsGuard extends AuthGuard('bearer') {
     request.principal = principal;
     if (!rule.workspaceScoped) return true;
 
-    if (missingWorkspaceId && workspaceIdAbsent(request)) throw new ApiException(missingWorkspaceId.status, missingWorkspaceId.message);
+    if (missingWorkspaceId && workspaceIdAbsent(request)) throw workspaceIdMissing(missingWorkspaceId);
     const workspaceId = resolveWorkspaceId(request.query, request.body);
     const membership =
       lookup.workspaceId === workspaceId && lookup.membership !== undefined

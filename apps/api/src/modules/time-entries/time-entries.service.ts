@@ -101,13 +101,14 @@ export class TimeEntriesService {
   }
 
   create(auth: AuthContext, dto: CreateTimeEntryDto): Promise<Reply<TimeEntryResponseDto, { saved_minutes: number }>> {
-    if (dto.task_id != null && dto.contract_id == null) throw timeEntryValidationError('TaskNeedsContract');
+    const contractId = dto.contract_id ?? null;
+    const taskId = dto.task_id ?? null;
+    if (taskId !== null && contractId === null) throw timeEntryValidationError('TaskNeedsContract');
     if (dto.end_time <= dto.start_time) throw timeEntryValidationError('EndBeforeStart');
     return this.dataSource.transaction(async (manager) => {
       const member = await requireTimeMember(manager, auth.workspaceId, dto.user_id);
-      const contract =
-        dto.contract_id == null ? null : await requireActiveContract(manager, auth.workspaceId, dto.user_id, dto.contract_id);
-      if (contract && dto.task_id != null) await requireTaskInProject(manager, auth.workspaceId, dto.task_id, contract.projectId);
+      const contract = contractId === null ? null : await requireActiveContract(manager, auth.workspaceId, dto.user_id, contractId);
+      if (contract && taskId !== null) await requireTaskInProject(manager, auth.workspaceId, taskId, contract.projectId);
       const start = wallClockToInstant(dto.date, dto.start_time, member.timeZone);
       const end = wallClockToInstant(dto.date, dto.end_time, member.timeZone);
       // A wall-clock span inside a spring-forward gap can collapse to nothing.
@@ -117,7 +118,7 @@ export class TimeEntriesService {
         userId: dto.user_id,
         contractId: contract?.id ?? null,
         projectId: contract?.projectId ?? null,
-        taskId: contract ? (dto.task_id ?? null) : null,
+        taskId: contract ? taskId : null,
         activityDescription: dto.notes || null,
         method: MANUALLY_ADDED,
         start,

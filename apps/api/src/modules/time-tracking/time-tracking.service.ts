@@ -81,15 +81,17 @@ export class TimeTrackingService {
   ) {}
 
   start(auth: AuthContext, dto: StartTrackingDto): Promise<Reply<TrackingStartedDto>> {
-    if (dto.task_id != null && dto.contract_id == null) throw timeEntryValidationError('TaskNeedsContract');
+    const contractId = dto.contract_id ?? null;
+    const taskId = dto.task_id ?? null;
+    if (taskId !== null && contractId === null) throw timeEntryValidationError('TaskNeedsContract');
     const userId = this.targetUser(auth, dto.user_id);
     return this.dataSource.transaction(async (manager) => {
       const member = await requireTimeMember(manager, auth.workspaceId, userId);
-      const contract = dto.contract_id == null ? null : await requireActiveContract(manager, auth.workspaceId, userId, dto.contract_id);
+      const contract = contractId === null ? null : await requireActiveContract(manager, auth.workspaceId, userId, contractId);
       const taskTitle =
-        dto.task_id == null || !contract ? null : await requireTaskInProject(manager, auth.workspaceId, dto.task_id, contract.projectId);
+        taskId === null || !contract ? null : await requireTaskInProject(manager, auth.workspaceId, taskId, contract.projectId);
       const activity = dto.activity_description || null;
-      const startTime = await this.insertRunning(manager, auth.workspaceId, userId, contract, dto.task_id ?? null, activity);
+      const startTime = await this.insertRunning(manager, auth.workspaceId, userId, contract, taskId, activity);
       const data: TrackingStartedDto = {
         message: 'Time tracking started successfully',
         start_time: formatUtcOffset(startTime),
@@ -99,7 +101,7 @@ export class TimeTrackingService {
         contract_id: contract?.id ?? null,
         project_id: contract?.projectId ?? null,
         project_name: contract?.projectName ?? null,
-        task_id: taskTitle === null ? null : (dto.task_id ?? null),
+        task_id: taskTitle === null ? null : taskId,
         task_title: taskTitle,
         activity_description: activity,
       };
