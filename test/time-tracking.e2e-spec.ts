@@ -356,6 +356,31 @@ describe('Time tracking (e2e)', () => {
       await expectStopped(m.userId);
     });
 
+    it('stops only the trackers concerned', async () => {
+      const { m: concerned, project } = await track();
+      const { m: elsewhere } = await track();
+      await http.delete(`/api/v2/projects/${project.id}?workspace_id=${ws.id}`, ws.owner.token).expect(200);
+      await expectStopped(concerned.userId);
+      expect(await running(elsewhere.userId)).toHaveLength(1);
+    });
+
+    it('leaves no running tracker on a project archived while starts race it', async () => {
+      const members = await Promise.all(Array.from({ length: 5 }, () => member()));
+      const project = await t.factories.projects.create({ workspaceId: ws.id });
+      const contracts = await Promise.all(
+        members.map((m) => t.factories.contracts.create({ workspaceId: ws.id, projectId: project.id, userId: m.userId })),
+      );
+      const responses = await Promise.all([
+        ...members.map((m, i) => start({ user_id: m.userId, contract_id: contracts[i].id })),
+        http.delete(`/api/v2/projects/${project.id}?workspace_id=${ws.id}`, ws.owner.token),
+      ]);
+      for (const response of responses) expect([200, 404]).toContain(response.status);
+      const [left] = (await t.dataSource.query('SELECT count(*)::int AS n FROM time_entries WHERE project_id = $1 AND end_time IS NULL', [
+        project.id,
+      ])) as { n: number }[];
+      expect(left.n).toBe(0);
+    });
+
     it('archiving the member stops their tracker', async () => {
       const { m } = await track();
       await http.delete(`/api/v2/members/${m.userId}?workspace_id=${ws.id}`, ws.owner.token).expect(200);

@@ -51,7 +51,11 @@ export async function requireMemberZone(manager: EntityManager, workspaceId: num
   return row.time_zone;
 }
 
-/** The user's live contract in this workspace, on a live project; 409 when it is paused. */
+/**
+ * The user's live contract in this workspace, on a live project; 409 when it is paused. The rows are share-locked
+ * (before the member's time lock, in the order archive, pause and delete take them), so a concurrent pause or
+ * archive either waits for this write, and then stops what it started, or commits first and this answers 404/409.
+ */
 export async function requireActiveContract(
   manager: EntityManager,
   workspaceId: number,
@@ -61,7 +65,8 @@ export async function requireActiveContract(
   const [row] = (await manager.query(
     `SELECT c.id, c.project_id, p.name AS project_name, c.status
        FROM contracts c JOIN projects p ON p.id = c.project_id AND p.workspace_id = c.workspace_id AND p.deleted_at IS NULL
-      WHERE c.id = $1 AND c.workspace_id = $2 AND c.user_id = $3 AND c.deleted_at IS NULL`,
+      WHERE c.id = $1 AND c.workspace_id = $2 AND c.user_id = $3 AND c.deleted_at IS NULL
+        FOR SHARE OF c, p`,
     [contractId, workspaceId, userId],
   )) as { id: number; project_id: number; project_name: string; status: string }[];
   if (!row) throw timeEntryError('ContractNotFound');

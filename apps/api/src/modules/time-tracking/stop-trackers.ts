@@ -30,13 +30,20 @@ const APPROVED = timeLedgerError.message('PeriodApproved');
  * `Web tracker`, start..now) through the ledger, so overlaps and weekly limits clip it like any other time, and
  * `tracker.stopped` is recorded in the caller's transaction. Null when no tracker was running.
  */
-export async function stopTracker(manager: EntityManager, workspaceId: number, userId: number): Promise<StoppedTracker | null> {
+export async function stopTracker(
+  manager: EntityManager,
+  workspaceId: number,
+  userId: number,
+  only: { projectId?: number; contractId?: number } = {},
+): Promise<StoppedTracker | null> {
   // The membership lock first, as every time write takes it, so a concurrent start or stop queues here.
   await lockMemberTime(manager, workspaceId, userId, null);
   const [rows] = (await manager.query(
-    `DELETE FROM time_entries WHERE workspace_id = $1 AND user_id = $2 AND end_time IS NULL
+    `DELETE FROM time_entries
+      WHERE workspace_id = $1 AND user_id = $2 AND end_time IS NULL
+        AND ($3::int IS NULL OR project_id = $3) AND ($4::int IS NULL OR contract_id = $4)
      RETURNING id, workspace_id, user_id, contract_id, project_id, task_id, activity_description, start_time`,
-    [workspaceId, userId],
+    [workspaceId, userId, only.projectId ?? null, only.contractId ?? null],
   )) as [RunningRow[], number];
   const running = rows[0];
   if (!running) return null;
@@ -97,5 +104,7 @@ export async function stopTrackersWhere(manager: EntityManager, filter: TrackerF
       ORDER BY user_id`,
     [filter.workspaceId, filter.userId ?? null, filter.projectId ?? null, filter.contractId ?? null],
   )) as { user_id: number }[];
-  for (const { user_id } of users) await stopTracker(manager, filter.workspaceId, user_id);
+  // Matched again under the member's lock: the tracker may have been stopped, or restarted elsewhere, meanwhile.
+  const only = { projectId: filter.projectId, contractId: filter.contractId };
+  for (const { user_id } of users) await stopTracker(manager, filter.workspaceId, user_id, only);
 }

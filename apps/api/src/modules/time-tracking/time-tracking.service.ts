@@ -4,7 +4,13 @@ import { AuthContext, MANAGEMENT_ROLES } from '@app/auth';
 import { formatUtcOffset, Reply } from '@app/common';
 import { EventsService, PreparedStatement } from '@app/database';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
-import { assertWeeksOpen, isOverlapViolation, lockMemberTime, weeklyAllowances } from '../time-entries/ledger/time-ledger';
+import {
+  assertWeeksOpen,
+  isOverlapViolation,
+  lockMemberTime,
+  MemberTimeContext,
+  weeklyAllowances,
+} from '../time-entries/ledger/time-ledger';
 import { timeLedgerError } from '../time-entries/ledger/time-ledger.exception';
 import { weeksTouched } from '../time-entries/ledger/member-weeks';
 import { WEB_TRACKER } from '../time-entries/time-entry-methods';
@@ -86,12 +92,22 @@ export class TimeTrackingService {
     if (taskId !== null && contractId === null) throw timeEntryValidationError('TaskNeedsContract');
     const userId = this.targetUser(auth, dto.user_id);
     return this.dataSource.transaction(async (manager) => {
-      const member = await requireTimeMember(manager, auth.workspaceId, userId);
+      // Contract and project share locks first, then the member's time lock: the order archives and pauses take them.
       const contract = contractId === null ? null : await requireActiveContract(manager, auth.workspaceId, userId, contractId);
       const taskTitle =
         taskId === null || !contract ? null : await requireTaskInProject(manager, auth.workspaceId, taskId, contract.projectId);
+      const context = await lockMemberTime(manager, auth.workspaceId, userId, contract?.id ?? null);
+      // Read under the lock, so a member archived meanwhile (their trackers stopped) cannot start again.
+      const member = await requireTimeMember(manager, auth.workspaceId, userId);
       const activity = dto.activity_description || null;
-      const startTime = await this.insertRunning(manager, auth.workspaceId, userId, contract, taskId, activity);
+      const startTime = await this.insertRunning(
+        manager,
+        context as MemberTimeContext,
+        { workspaceId: auth.workspaceId, userId },
+        contract,
+        taskId,
+        activity,
+      );
       const data: TrackingStartedDto = {
         message: 'Time tracking started successfully',
         start_time: formatUtcOffset(startTime),
@@ -147,19 +163,17 @@ export class TimeTrackingService {
   }
 
   /**
-   * Under the member's time lock: refuses a second tracker, an approved week and a used-up weekly limit, then
+   * Under the member's time lock (the caller holds it): refuses a second tracker, an approved week and a used-up weekly limit, then
    * inserts the running row. The partial unique index still answers a start racing in another workspace (409).
    */
   private async insertRunning(
     manager: EntityManager,
-    workspaceId: number,
-    userId: number,
+    context: MemberTimeContext,
+    { workspaceId, userId }: { workspaceId: number; userId: number },
     contract: TimeContract | null,
     taskId: number | null,
     activity: string | null,
   ): Promise<Date> {
-    const context = await lockMemberTime(manager, workspaceId, userId, contract?.id ?? null);
-    if (!context) throw new Error(`startTimeTracking: ${userId} is not a member of ${workspaceId}`);
     const [running] = (await manager.query('SELECT 1 FROM time_entries WHERE user_id = $1 AND end_time IS NULL', [userId])) as unknown[];
     if (running) throw trackingError('AlreadyTracking');
     const [{ now }] = (await manager.query('SELECT now() AS now')) as { now: Date }[];
