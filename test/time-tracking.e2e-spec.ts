@@ -239,6 +239,28 @@ describe('Time tracking (e2e)', () => {
       expect(total).toBe(60 * MINUTE);
     });
 
+    it('saves nothing of a week approved while the tracker ran, and still stops', async () => {
+      const m = await member();
+      const [{ monday, previous }] = (await t.dataSource.query(
+        `SELECT date_trunc('week', now() AT TIME ZONE 'UTC')::date::text AS monday,
+                (date_trunc('week', now() AT TIME ZONE 'UTC') - interval '7 days')::date::text AS previous`,
+      )) as { monday: string; previous: string }[];
+      const thisWeek = new Date(`${monday}T00:00:00Z`);
+      await t.factories.timeEntries.create({
+        workspaceId: ws.id,
+        userId: m.userId,
+        start: new Date(thisWeek.getTime() - 60 * MINUTE),
+        end: null,
+        method: 'Web tracker',
+      });
+      const sunday = new Date(thisWeek.getTime() - 86_400_000).toISOString().slice(0, 10);
+      await t.factories.timeEntries.timesheet({ workspaceId: ws.id, userId: m.userId, dateFrom: previous, dateTo: sunday });
+      await stop({ user_id: m.userId }).expect(200);
+      expect(await running(m.userId)).toEqual([]);
+      const saved = await entries(m.userId);
+      expect(saved.map((e) => e.start_time.toISOString())).toEqual([thisWeek.toISOString()]);
+    });
+
     it('answers 409 without a running tracker, 404 for an unknown user, 403 for someone else’s, 422 and 401', async () => {
       const m = await member();
       const other = await member();

@@ -1,8 +1,8 @@
-import { ApiException, formatUtcOffset } from '@app/common';
+import { formatUtcOffset } from '@app/common';
 import { EventsService } from '@app/database';
 import type { EntityManager } from 'typeorm';
 import { addTime, lockMemberTime } from '../time-entries/ledger/time-ledger';
-import { timeLedgerError } from '../time-entries/ledger/time-ledger.exception';
+import { weeksTouched } from '../time-entries/ledger/member-weeks';
 import { WEB_TRACKER } from '../time-entries/time-entry-methods';
 
 interface RunningRow {
@@ -23,12 +23,12 @@ export interface StoppedTracker {
 }
 
 const events = new EventsService();
-const APPROVED = timeLedgerError.message('PeriodApproved');
 
 /**
  * Stops the member's running tracker in the workspace, if any: the running row becomes recorded time (method
  * `Web tracker`, start..now) through the ledger, so overlaps and weekly limits clip it like any other time, and
- * `tracker.stopped` is recorded in the caller's transaction. Null when no tracker was running.
+ * `tracker.stopped` is recorded in the caller's transaction; time in a week approved meanwhile is not saved.
+ * Null when no tracker was running.
  */
 export async function stopTracker(
   manager: EntityManager,
@@ -37,7 +37,7 @@ export async function stopTracker(
   only: { projectId?: number; contractId?: number } = {},
 ): Promise<StoppedTracker | null> {
   // The membership lock first, as every time write takes it, so a concurrent start or stop queues here.
-  await lockMemberTime(manager, workspaceId, userId, null);
+  const context = await lockMemberTime(manager, workspaceId, userId, null);
   const [rows] = (await manager.query(
     `DELETE FROM time_entries
       WHERE workspace_id = $1 AND user_id = $2 AND end_time IS NULL
@@ -46,11 +46,11 @@ export async function stopTracker(
     [workspaceId, userId, only.projectId ?? null, only.contractId ?? null],
   )) as [RunningRow[], number];
   const running = rows[0];
-  if (!running) return null;
+  if (!running || !context) return null;
   const [{ now }] = (await manager.query('SELECT now() AS now')) as { now: Date }[];
   const stoppedAt = new Date(Math.max(now.getTime(), running.start_time.getTime()));
-  let entryIds: string[] = [];
-  try {
+  const entryIds: string[] = [];
+  for (const span of await openSpans(manager, workspaceId, userId, running.start_time, stoppedAt, context.timeZone)) {
     const saved = await addTime(manager, {
       workspaceId,
       userId,
@@ -59,13 +59,10 @@ export async function stopTracker(
       taskId: running.task_id,
       activityDescription: running.activity_description,
       method: WEB_TRACKER,
-      start: running.start_time,
-      end: stoppedAt,
+      start: span.start,
+      end: span.end,
     });
-    entryIds = saved.entryIds;
-  } catch (error) {
-    // A week approved while the tracker ran keeps its time unchanged; stopping must still be possible.
-    if (!(error instanceof ApiException && error.message === APPROVED)) throw error;
+    entryIds.push(...saved.entryIds);
   }
   await events.record(manager, {
     type: 'tracker.stopped',
@@ -82,6 +79,41 @@ export async function stopTracker(
     },
   });
   return { userId, stoppedAt, entryIds };
+}
+
+/**
+ * The parts of `[start, end)` outside weeks whose timesheet is approved: a week approved while the tracker ran
+ * keeps its time unchanged, and stopping must still be possible.
+ */
+async function openSpans(
+  manager: EntityManager,
+  workspaceId: number,
+  userId: number,
+  start: Date,
+  end: Date,
+  timeZone: string,
+): Promise<{ start: Date; end: Date }[]> {
+  if (end.getTime() <= start.getTime()) return [];
+  const weeks = weeksTouched(start, end, timeZone);
+  const approved = new Set(
+    (
+      (await manager.query(
+        `SELECT date_from::text AS date_from FROM timesheets
+        WHERE workspace_id = $1 AND user_id = $2 AND date_from = ANY($3::date[]) AND status = 'approved' AND deleted_at IS NULL`,
+        [workspaceId, userId, weeks.map((week) => week.dateFrom)],
+      )) as { date_from: string }[]
+    ).map((row) => row.date_from),
+  );
+  const spans: { start: Date; end: Date }[] = [];
+  for (const week of weeks) {
+    if (approved.has(week.dateFrom)) continue;
+    const from = new Date(Math.max(start.getTime(), week.start.getTime()));
+    const to = new Date(Math.min(end.getTime(), week.end.getTime()));
+    const last = spans[spans.length - 1];
+    if (last && last.end.getTime() === from.getTime()) last.end = to;
+    else if (to.getTime() > from.getTime()) spans.push({ start: from, end: to });
+  }
+  return spans;
 }
 
 /** Which running trackers an archive stops: every one of the workspace that matches all given keys. */
