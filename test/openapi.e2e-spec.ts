@@ -166,6 +166,13 @@ describe('OpenAPI document', () => {
         'getProject',
         'updateProject',
         'archiveProject',
+        'startTimeTracking',
+        'stopTimeTracking',
+        'getCurrentTrackerData',
+        'listTimeEntries',
+        'createTimeEntry',
+        'updateTimeEntry',
+        'deleteTimeEntry',
       ]),
     );
   });

@@ -105,6 +105,24 @@ export class FuzzFixture {
     return tasks.map((task) => String(task.id));
   }
 
+  /** Two recorded entries of the Regular User (update and delete may take them; made again when gone). */
+  private async liveTimeEntries(): Promise<string[]> {
+    const query = `SELECT id FROM time_entries WHERE workspace_id = $1 AND user_id = $2 AND end_time IS NOT NULL ORDER BY start_time LIMIT 2`;
+    let entries = (await this.t.dataSource.query(query, [this.workspaceId, this.regularUserId])) as { id: string }[];
+    if (entries.length < 2) {
+      // Far in the past, and skipped when a fuzzed entry already holds the time (the no-overlap constraint).
+      await this.t.dataSource.query(
+        `INSERT INTO time_entries (workspace_id, user_id, method, start_time, end_time)
+         VALUES ($1, $2, 'Manually added time', '1999-01-04T09:00:00Z', '1999-01-04T10:00:00Z'),
+                ($1, $2, 'Manually added time', '1999-01-05T09:00:00Z', '1999-01-05T10:00:00Z')
+         ON CONFLICT DO NOTHING`,
+        [this.workspaceId, this.regularUserId],
+      );
+      entries = (await this.t.dataSource.query(query, [this.workspaceId, this.regularUserId])) as { id: string }[];
+    }
+    return entries.map((entry) => entry.id);
+  }
+
   private async registerClients(): Promise<void> {
     const f = this.t.factories;
     const confidential = await f.oauthApp(this.ownerId, { name: 'Fuzz code app', redirectUris: [REDIRECT_URI] });
@@ -139,6 +157,7 @@ export class FuzzFixture {
     // replayed request (FUZZ_INDEX) has the shape it had in the full run.
     const two = <T>(items: T[], fallback: T): T[] => [0, 1].map((i) => items[i % items.length] ?? fallback);
     const clientIds = this.clients.map((c) => c.clientId);
+    const timeEntries = await this.liveTimeEntries();
     this.hints = {
       ...this.hints,
       workspace_id: [String(this.workspaceId), String(this.workspaceId), String(this.workspaceId), String(this.foreign.workspaceId)],
@@ -160,6 +179,7 @@ export class FuzzFixture {
       userId: [String(this.regularUserId), String(this.regularUserId), String(this.ownerId)],
       user_id: people,
       tokenId: this.decoyTokenIds.map(String),
+      time_entry_id: two(timeEntries, '00000000-0000-4000-8000-000000000000'),
       clientId: clientIds,
       client_id: clientIds,
       client_secret: this.clients.map((c) => c.secret ?? ''),

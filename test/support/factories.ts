@@ -14,6 +14,7 @@ import { OAuthAppsFactory } from './factories/oauth-apps.factory';
 import { ProjectsFactory } from './factories/projects.factory';
 import { TasksFactory } from './factories/tasks.factory';
 import { TeamsFactory } from './factories/teams.factory';
+import { TimeEntriesFactory } from './factories/time-entries.factory';
 import { TokensFactory } from './factories/tokens.factory';
 import { UsersFactory } from './factories/users.factory';
 import { ViewersFactory } from './factories/viewers.factory';
@@ -39,6 +40,7 @@ export class Factories {
   readonly contracts: ContractsFactory;
   readonly tasks: TasksFactory;
   readonly viewers: ViewersFactory;
+  readonly timeEntries: TimeEntriesFactory;
 
   constructor(app: INestApplication) {
     const deps: FactoryDeps = {
@@ -58,6 +60,7 @@ export class Factories {
     this.contracts = new ContractsFactory(deps);
     this.tasks = new TasksFactory(deps);
     this.viewers = new ViewersFactory(deps, this.members, this.projects);
+    this.timeEntries = new TimeEntriesFactory(deps);
   }
 
   user(overrides: Partial<User> = {}): Promise<User> {

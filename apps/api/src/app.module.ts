@@ -14,6 +14,8 @@ import { ProjectViewersModule } from './modules/project-viewers/project-viewers.
 import { ProjectsModule } from './modules/projects/projects.module';
 import { TasksModule } from './modules/tasks/tasks.module';
 import { TeamsModule } from './modules/teams/teams.module';
+import { TimeEntriesModule } from './modules/time-entries/time-entries.module';
+import { TimeTrackingModule } from './modules/time-tracking/time-tracking.module';
 import { WorkspacesModule } from './modules/workspaces/workspaces.module';
 
 /** Config with a concrete database URL (the embedded database, once started, supplies one). */
@@ -38,6 +40,8 @@ export class AppModule {
         ContractsModule,
         ProjectViewersModule,
         TeamsModule,
+        TimeTrackingModule,
+        TimeEntriesModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

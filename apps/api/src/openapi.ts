@@ -19,6 +19,8 @@ const TAGS: [name: string, description: string][] = [
     'Contracts',
     'Project-member assignments with rates, weekly hour limits and screenshot modes; rates only with rate permission on billable projects.',
   ],
+  ['Time Tracking', 'Start, stop, and monitor real-time tracking.'],
+  ['Time Entries', "List, add, change and delete a member's recorded time for a day (Owners and Executive managers)."],
   [
     'Extensions',
     'Operations beyond the published WebWork API V2 (personal access tokens, OAuth apps, teams): not portable to other servers.',

@@ -7,9 +7,15 @@ import { Permission, PERMISSION_RULES } from './permission';
 
 export const PERMISSION_KEY = 'webwork:permission';
 export const PUBLIC_KEY = 'webwork:public';
+export const MISSING_WORKSPACE_KEY = 'webwork:missing-workspace';
 
 export interface AuthenticatedOptions {
   permission: Permission;
+  /**
+   * The documented answer when `workspace_id` is absent from both query and body, where a reference fixes one
+   * other than the usual 422 (deleteTimeEntry: 400 "workspace_id is required in request body").
+   */
+  missingWorkspaceId?: { status: number; message: string };
 }
 
 const wwwAuthenticate = (required: boolean, description: string) => ({
@@ -43,10 +49,11 @@ const GUARD_RESPONSES = [
  * Declares who may call a route. Sets the guard metadata and the OpenAPI security, scope,
  * `workspace_id` parameter and the guard's error responses in one place.
  */
-export function Authenticated({ permission }: AuthenticatedOptions): MethodDecorator {
+export function Authenticated({ permission, missingWorkspaceId }: AuthenticatedOptions): MethodDecorator {
   const rule = PERMISSION_RULES[permission];
   const decorators = [
     SetMetadata(PERMISSION_KEY, permission),
+    SetMetadata(MISSING_WORKSPACE_KEY, missingWorkspaceId),
     ApiOAuth2([rule.scope], 'oauth2'),
     ApiBearerAuth('apiKey'),
     ApiExtension('x-permission', permission),
@@ -62,6 +69,14 @@ export function Authenticated({ permission }: AuthenticatedOptions): MethodDecor
         message: 'The given data was invalid.',
         errors: { workspace_id: ['The workspace id field is required.'] },
       }),
+      ...(missingWorkspaceId
+        ? [
+            ApiErrorResponse(missingWorkspaceId.status, {
+              description: 'No `workspace_id` in the body or the query.',
+              message: missingWorkspaceId.message,
+            }),
+          ]
+        : []),
       ApiQuery({
         name: 'workspace_id',
         required: true,

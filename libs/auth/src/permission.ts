@@ -37,6 +37,13 @@ export enum Permission {
   ProjectViewersRestore = 'project_viewers.restore',
   ProjectViewersAssign = 'project_viewers.assign',
   ProjectViewersUnassign = 'project_viewers.unassign',
+  TimeTrackingStart = 'time_tracking.start',
+  TimeTrackingStop = 'time_tracking.stop',
+  TimeTrackingCurrent = 'time_tracking.current',
+  TimeEntriesList = 'time_entries.list',
+  TimeEntriesCreate = 'time_entries.create',
+  TimeEntriesUpdate = 'time_entries.update',
+  TimeEntriesDelete = 'time_entries.delete',
   /** Extensions: teams (roles.md "Managed team"), read and managed by OW and EM. */
   TeamsView = 'teams.view',
   TeamsManage = 'teams.manage',
@@ -55,6 +62,9 @@ export interface PermissionRule {
 const anyMember = ROLES;
 /** roles.md: task writes are OW, EM, and TM/PM inside their project scope (the scope itself is the service's). */
 const taskManagers: readonly Role[] = [Role.Owner, Role.ExecutiveManager, Role.TeamManager, Role.ProjectManager];
+
+/** roles.md / time-tracking.md Decision: every member but a Project viewer tracks (others than OW/EM for themselves only). */
+const trackers: readonly Role[] = ROLES.filter((role) => role !== Role.ProjectViewer);
 
 export const PERMISSION_RULES: Record<Permission, PermissionRule> = {
   [Permission.WorkspacesList]: { scope: Scope.Read, roles: anyMember, workspaceScoped: false },
@@ -89,6 +99,13 @@ export const PERMISSION_RULES: Record<Permission, PermissionRule> = {
   [Permission.ProjectViewersRestore]: { scope: Scope.Admin, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.ProjectViewersAssign]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.ProjectViewersUnassign]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
+  [Permission.TimeTrackingStart]: { scope: Scope.Write, roles: trackers, workspaceScoped: true },
+  [Permission.TimeTrackingStop]: { scope: Scope.Write, roles: trackers, workspaceScoped: true },
+  [Permission.TimeTrackingCurrent]: { scope: Scope.Read, roles: trackers, workspaceScoped: true },
+  [Permission.TimeEntriesList]: { scope: Scope.Read, roles: MANAGEMENT_ROLES, workspaceScoped: true },
+  [Permission.TimeEntriesCreate]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
+  [Permission.TimeEntriesUpdate]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
+  [Permission.TimeEntriesDelete]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.TeamsView]: { scope: Scope.Read, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.TeamsManage]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.CredentialsManage]: { scope: Scope.Admin, roles: anyMember, workspaceScoped: false },

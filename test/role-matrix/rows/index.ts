@@ -6,6 +6,8 @@ import { PROJECT_VIEWERS_ROWS } from './project-viewers.rows';
 import { PROJECTS_ROWS } from './projects.rows';
 import { TASKS_ROWS } from './tasks.rows';
 import { TEAMS_ROWS } from './teams.rows';
+import { TIME_ENTRIES_ROWS } from './time-entries.rows';
+import { TIME_TRACKING_ROWS } from './time-tracking.rows';
 import { WORKSPACES_ROWS } from './workspaces.rows';
 
 /**
@@ -21,4 +23,6 @@ export const MATRIX_ROWS: MatrixRow[] = [
   ...CONTRACTS_ROWS,
   ...PROJECT_VIEWERS_ROWS,
   ...TEAMS_ROWS,
+  ...TIME_TRACKING_ROWS,
+  ...TIME_ENTRIES_ROWS,
 ];

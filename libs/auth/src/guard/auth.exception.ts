@@ -19,3 +19,7 @@ export const roleNotAllowed = (): ApiException => new ApiException(403, 'This ac
 
 /** Retry-After is already on the reply: RateLimitService writes it with the other rate-limit headers. */
 export const tooManyAttempts = (): ApiException => new ApiException(429, 'Too Many Attempts.');
+
+/** A route's documented answer to a request naming no workspace (`@Authenticated({ missingWorkspaceId })`). */
+export const workspaceIdMissing = ({ status, message }: { status: number; message: string }): ApiException =>
+  new ApiException(status, message);

@@ -3,12 +3,12 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { resolveWorkspaceId } from '@app/common';
 import type { FastifyReply } from 'fastify';
-import { AuthedRequest, PERMISSION_KEY, PUBLIC_KEY } from '../authenticated.decorator';
+import { AuthedRequest, AuthenticatedOptions, MISSING_WORKSPACE_KEY, PERMISSION_KEY, PUBLIC_KEY } from '../authenticated.decorator';
 import { Principal } from '../auth-context';
 import { Permission, PERMISSION_RULES } from '../permission';
 import { Role } from '../role';
 import { scopesAllow } from '../scope';
-import { insufficientScope, notAMember, roleNotAllowed, tooManyAttempts, unauthenticated } from './auth.exception';
+import { insufficientScope, notAMember, roleNotAllowed, tooManyAttempts, unauthenticated, workspaceIdMissing } from './auth.exception';
 import { RateLimitService } from '../rate-limit/rate-limit.service';
 import { BearerLookup, BearerRequest } from '../tokens/bearer.strategy';
 import { MembershipLookup } from './membership.lookup';
@@ -23,6 +23,17 @@ function workspaceIdHint(request: GuardedRequest): number | undefined {
     return undefined;
   }
 }
+
+const absent = (value: unknown): boolean => value === undefined || value === null || value === '';
+
+/** Whether neither the query nor the JSON body names a workspace. */
+function workspaceIdAbsent(request: GuardedRequest): boolean {
+  const body = request.body;
+  const fromBody = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>).workspace_id : undefined;
+  return absent((request.query as Record<string, unknown> | undefined)?.workspace_id) && absent(fromBody);
+}
+
+type RouteMeta = { isPublic: boolean; permission: Permission | undefined; missingWorkspaceId: AuthenticatedOptions['missingWorkspaceId'] };
 
 /**
  * The one global guard, deny by default. Order (conventions.md): 401 → 429 → 403 scope →
@@ -39,9 +50,9 @@ export class PermissionsGuard extends AuthGuard('bearer') {
   }
 
   // Route metadata never changes after boot: read it once per handler, not on every request.
-  private readonly routes = new WeakMap<object, { isPublic: boolean; permission: Permission | undefined }>();
+  private readonly routes = new WeakMap<object, RouteMeta>();
 
-  private routeOf(context: ExecutionContext): { isPublic: boolean; permission: Permission | undefined } {
+  private routeOf(context: ExecutionContext): RouteMeta {
     const handler = context.getHandler();
     let route = this.routes.get(handler);
     if (!route) {
@@ -49,6 +60,7 @@ export class PermissionsGuard extends AuthGuard('bearer') {
       route = {
         isPublic: this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets) === true,
         permission: this.reflector.getAllAndOverride<Permission | undefined>(PERMISSION_KEY, targets),
+        missingWorkspaceId: this.reflector.getAllAndOverride<RouteMeta['missingWorkspaceId']>(MISSING_WORKSPACE_KEY, targets),
       };
       this.routes.set(handler, route);
     }
@@ -56,7 +68,7 @@ export class PermissionsGuard extends AuthGuard('bearer') {
   }
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
-    const { isPublic, permission } = this.routeOf(context);
+    const { isPublic, permission, missingWorkspaceId } = this.routeOf(context);
     if (isPublic) return true;
     if (!permission) throw roleNotAllowed();
 
@@ -77,6 +89,7 @@ export class PermissionsGuard extends AuthGuard('bearer') {
     request.principal = principal;
     if (!rule.workspaceScoped) return true;
 
+    if (missingWorkspaceId && workspaceIdAbsent(request)) throw workspaceIdMissing(missingWorkspaceId);
     const workspaceId = resolveWorkspaceId(request.query, request.body);
     const membership =
       lookup.workspaceId === workspaceId && lookup.membership !== undefined

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { wrap } from './envelope.interceptor';
-import { Paginated } from './paginated';
+import { Paginated, Reply } from './paginated';
 
 describe('wrap (success envelope)', () => {
   it('wraps a DTO with message and meta', () => {
@@ -34,5 +34,15 @@ describe('wrap (success envelope)', () => {
     expect(body.pagination).toEqual(pagination);
     expect(Object.keys(body.pagination ?? {})).toEqual(['current_page', 'per_page', 'total', 'last_page', 'from', 'to']);
     expect(wrap(new Paginated([], pagination))).not.toHaveProperty('pagination');
+  });
+
+  it('takes a Reply’s dynamic message over the route’s and puts its top-level fields after meta', () => {
+    const body = wrap(
+      new Reply({ id: 'a' }, { message: '8 hr successfully added for John Doe.', topLevel: { saved_minutes: 480 } }),
+      'Static',
+    );
+    expect(Object.keys(body)).toEqual(['success', 'message', 'data', 'meta', 'saved_minutes']);
+    expect(body).toMatchObject({ message: '8 hr successfully added for John Doe.', data: { id: 'a' }, saved_minutes: 480 });
+    expect(wrap(new Reply(null), 'Static')).toMatchObject({ message: 'Static', data: null });
   });
 });

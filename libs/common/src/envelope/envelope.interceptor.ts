@@ -5,7 +5,7 @@ import { map, Observable } from 'rxjs';
 import { isReadMethod, retryReadOnLostConnection } from '../errors/read-retry';
 import { RAW_RESPONSE, RESPONSE_MESSAGE, RESPONSE_TOP_LEVEL_PAGINATION } from './response-message';
 import { PaginationMeta, responseMeta, ResponseMeta } from './meta';
-import { Paginated } from './paginated';
+import { Paginated, Reply } from './paginated';
 
 export interface SuccessEnvelope<T> {
   success: true;
@@ -53,6 +53,12 @@ export function wrap(result: unknown, message?: string, topLevelPagination = fal
     const body: SuccessEnvelope<unknown> = { ...head, data: result.items, meta: responseMeta(result.pagination) };
     if (topLevelPagination) body.pagination = documentedOrder(result.pagination);
     return body;
+  }
+  if (result instanceof Reply) {
+    const reply = result as Reply<unknown, Record<string, unknown>>;
+    const text = reply.options.message ?? message;
+    const replyHead = text === undefined ? { success: true as const } : { success: true as const, message: text };
+    return { ...replyHead, data: reply.data ?? null, meta: responseMeta(), ...reply.options.topLevel };
   }
   return { ...head, data: result ?? null, meta: responseMeta() };
 }

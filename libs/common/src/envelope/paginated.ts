@@ -7,3 +7,15 @@ export class Paginated<T> {
     readonly pagination: PaginationMeta,
   ) {}
 }
+
+/**
+ * What a handler returns when the envelope needs more than `data`: a dynamic `message` (startTimeTracking's
+ * text) or documented fields beside `data` (createTimeEntry's `saved_minutes`, declared with `Responds`'s
+ * `topLevel`). The interceptor unwraps it; every other handler keeps returning plain DTOs.
+ */
+export class Reply<T, Extra extends Record<string, unknown> = Record<string, never>> {
+  constructor(
+    readonly data: T,
+    readonly options: { message?: string; topLevel?: Extra } = {},
+  ) {}
+}

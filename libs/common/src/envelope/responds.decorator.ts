@@ -1,5 +1,6 @@
 import { applyDecorators, HttpCode, SetMetadata, Type } from '@nestjs/common';
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
+import type { ApiPropertyOptions } from '@nestjs/swagger';
 import { ApiErrorResponse } from './api-error-responses';
 import { PaginatedResponseMetaDto, PaginationMetaDto, ResponseMetaDto } from './envelope.schemas';
 import { RAW_RESPONSE, RESPONSE_MESSAGE, RESPONSE_TOP_LEVEL_PAGINATION } from './response-message';
@@ -17,14 +18,25 @@ export interface RespondsOptions {
    * constraint (the exception filter maps a unique violation to 409).
    */
   conflict?: { description: string; message: string };
+  /** Fields beside `data` the handler sends through a `Reply` (createTimeEntry's `saved_minutes`). */
+  topLevel?: Record<string, ApiPropertyOptions>;
 }
 
 const envelopes = new Map<string, Type<unknown>>();
 
 /** One named wrapper schema per DTO (e.g. `ProjectResponseEnvelope`), so generated clients see the envelope. */
-function envelopeFor(dto: Type<unknown> | null, paginated: boolean, isArray: boolean, topLevelPagination: boolean): Type<unknown> {
+function envelopeFor(
+  dto: Type<unknown> | null,
+  paginated: boolean,
+  isArray: boolean,
+  topLevelPagination: boolean,
+  topLevel: Record<string, ApiPropertyOptions> = {},
+): Type<unknown> {
   const shape = paginated ? (topLevelPagination ? 'ListWithPagination' : 'List') : isArray ? 'Array' : '';
-  const name = `${dto ? dto.name.replace(/Dto$/, '') : 'Null'}${shape}Envelope`;
+  const extra = Object.keys(topLevel)
+    .map((key) => key.replace(/(^|_)(\w)/g, (_match: string, _sep: string, letter: string) => letter.toUpperCase()))
+    .join('And');
+  const name = `${dto ? dto.name.replace(/Dto$/, '') : 'Null'}${shape}${extra ? `With${extra}` : ''}Envelope`;
   const cached = envelopes.get(name);
   if (cached) return cached;
 
@@ -48,6 +60,7 @@ function envelopeFor(dto: Type<unknown> | null, paginated: boolean, isArray: boo
   if (topLevelPagination) {
     ApiProperty({ type: PaginationMetaDto, description: 'The same object as `meta.pagination`.' })(proto, 'pagination');
   }
+  for (const [key, options] of Object.entries(topLevel)) ApiProperty(options)(proto, key);
   envelopes.set(name, Envelope);
   return Envelope;
 }
@@ -61,7 +74,7 @@ export function Responds(dto: Type<unknown> | null, options: RespondsOptions = {
   const status = options.status ?? 200;
   const paginated = options.paginated ?? false;
   const topLevelPagination = paginated && (options.topLevelPagination ?? false);
-  const envelope = envelopeFor(dto, paginated, options.isArray ?? false, topLevelPagination);
+  const envelope = envelopeFor(dto, paginated, options.isArray ?? false, topLevelPagination, options.topLevel);
   const decorators = [
     HttpCode(status),
     SetMetadata(RESPONSE_MESSAGE, options.message),

@@ -9,6 +9,7 @@ import { ContractResponseDto, CreateContractDto, ListContractsQueryDto, RATE_COL
 import { contractError, contractValidationError } from './contracts.exception';
 import { ContractRow, toContractResponse } from './contracts.mapper';
 import { DEFAULT_SCREENSHOT_MODE, MAX_WEEKLY_HOURS, RateType } from './screenshot-modes';
+import { stopTrackersWhere } from '../time-tracking/stop-trackers';
 
 /** One contract with its project and person: joins on keys only, so a read is one statement. */
 const CONTRACT_COLUMNS = [
@@ -127,6 +128,7 @@ export class ContractsService {
   update(auth: AuthContext, contractId: number, dto: UpdateContractDto): Promise<ContractResponseDto> {
     return this.dataSource.transaction(async (manager) => {
       await this.requireContract(manager, auth, contractId);
+      if (dto.status === 'paused') await stopTrackersWhere(manager, { workspaceId: auth.workspaceId, contractId });
       const saveRate = auth.canViewRates && dto.rate !== undefined;
       const changes: Partial<Contract> = {
         ...(dto.weekly_hours_limit !== undefined && { weeklyHoursLimit: dto.weekly_hours_limit }),
@@ -150,6 +152,7 @@ export class ContractsService {
     return this.dataSource.transaction(async (manager) => {
       await this.requireContract(manager, auth, contractId);
       const row = await this.readRow(manager, auth, contractId);
+      await stopTrackersWhere(manager, { workspaceId: auth.workspaceId, contractId });
       await manager.query('UPDATE contracts SET deleted_at = now(), updated_at = now() WHERE id = $1', [contractId]);
       await this.events.record(manager, {
         type: 'contract.deleted',

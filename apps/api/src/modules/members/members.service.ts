@@ -10,6 +10,7 @@ import { membersOf, readMemberRow } from './member-row';
 import { InviteMemberDto, ListMembersQueryDto, MemberInvitationResponseDto, MemberResponseDto, UpdateMemberDto } from './members.dto';
 import { memberError, memberValidationError } from './members.exception';
 import { MEMBER_COLUMNS, MemberRow, toMemberResponse } from './members.mapper';
+import { stopTrackersWhere } from '../time-tracking/stop-trackers';
 
 type Filter = 'email' | 'status' | 'role';
 const FILTERS: readonly Filter[] = ['email', 'status', 'role'];
@@ -99,6 +100,7 @@ export class MembersService {
       if (target.role === Role.Owner) throw memberError('OwnerNotArchivable');
       if (memberId === auth.userId) throw memberError('SelfArchive');
       if (target.deleted_at !== null || target.status === MembershipStatus.Left) throw memberError('AlreadyArchived');
+      await stopTrackersWhere(manager, { workspaceId: auth.workspaceId, userId: memberId });
       await manager.query(
         `UPDATE workspace_members SET status = 'left', deleted_at = now(), updated_at = now() WHERE workspace_id = $1 AND user_id = $2`,
         [auth.workspaceId, memberId],

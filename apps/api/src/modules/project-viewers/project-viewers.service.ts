@@ -9,6 +9,7 @@ import { projectViewerError } from './project-viewers.exception';
 import { ProjectViewerRow, toProjectViewer } from './project-viewers.mapper';
 import { readMemberRow } from '../members/member-row';
 import { toMemberResponse } from '../members/members.mapper';
+import { stopTrackersWhere } from '../time-tracking/stop-trackers';
 
 /** One viewer with its assigned live projects (a per-row subquery), so a read is one statement. */
 const VIEWER_COLUMNS = [
@@ -70,6 +71,7 @@ export class ProjectViewersService {
     await this.dataSource.transaction(async (manager) => {
       const viewer = await this.lockViewer(manager, auth.workspaceId, viewerId);
       if (viewer.status === 'left') throw projectViewerError('AlreadyArchived');
+      await stopTrackersWhere(manager, { workspaceId: auth.workspaceId, userId: viewerId });
       await manager.query(
         `UPDATE workspace_members SET status = 'left', deleted_at = now(), updated_at = now() WHERE workspace_id = $1 AND user_id = $2`,
         [auth.workspaceId, viewerId],

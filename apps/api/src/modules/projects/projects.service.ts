@@ -16,6 +16,7 @@ import {
 } from './projects.dto';
 import { projectError, projectValidationError } from './projects.exception';
 import { ProjectRow, toProjectResponse } from './projects.mapper';
+import { stopTrackersWhere } from '../time-tracking/stop-trackers';
 
 type ProjectRowWithTags = ProjectRow & { tags: TagDto[] };
 
@@ -155,6 +156,7 @@ export class ProjectsService {
     return this.dataSource.transaction(async (manager) => {
       await this.requireProject(manager, auth, projectId);
       const row = await this.readRow(manager, auth, projectId);
+      await stopTrackersWhere(manager, { workspaceId: auth.workspaceId, projectId });
       const [[archived]] = (await manager.query(
         'UPDATE projects SET deleted_at = now(), updated_at = now() WHERE id = $1 RETURNING deleted_at, updated_at',
         [projectId],

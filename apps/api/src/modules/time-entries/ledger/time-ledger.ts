@@ -165,10 +165,10 @@ async function busySpans(
   return rows.map((row) => ({ start: row.start_time.getTime(), end: row.end_time ? row.end_time.getTime() : Number.POSITIVE_INFINITY }));
 }
 
-/** What each touched week can still take under the member's and the contract's weekly limits. */
-async function weeklyAllowances(
+/** What each touched week can still take under the member's and the contract's weekly limits (start refuses a used-up week). */
+export async function weeklyAllowances(
   manager: EntityManager,
-  input: AddTimeInput,
+  input: Pick<AddTimeInput, 'workspaceId' | 'userId' | 'contractId'>,
   context: MemberTimeContext,
   weeks: readonly MemberWeek[],
   excludeId: string | null,
