@@ -19,6 +19,7 @@ const TAGS: [name: string, description: string][] = [
     'Contracts',
     'Project-member assignments with rates, weekly hour limits and screenshot modes; rates only with rate permission on billable projects.',
   ],
+  ['Time Requests', 'Manual time a member asks for; approving adds it as time entries (overlaps skipped), rejecting needs a comment.'],
   [
     'Extensions',
     'Operations beyond the published WebWork API V2 (personal access tokens, OAuth apps, teams): not portable to other servers.',
