@@ -1,20 +1,17 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { DateRangeQuery, MAX_DATABASE_ID, OptionalQueryInt, PaginationQueryDto, parseUuid, ToNumber, Trim } from '@app/common';
-import { Transform } from 'class-transformer';
 import {
-  IsDefined,
-  IsIn,
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-  registerDecorator,
-  ValidateIf,
-} from 'class-validator';
+  DateRangeQuery,
+  isDatabaseId,
+  MAX_DATABASE_ID,
+  OptionalQueryInt,
+  PaginationQueryDto,
+  parseUuid,
+  ToNumber,
+  Trim,
+} from '@app/common';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsString, MaxLength, registerDecorator, ValidateIf, ValidationArguments } from 'class-validator';
 import { IsOffsetDateTime, IsRequestEnd } from './offset-date-time';
 import { TIME_REQUEST_STATUSES, TimeRequestStatus } from './time-request-status';
 
@@ -60,15 +57,34 @@ export class ListTimeRequestsQueryDto extends IntersectionType(
   id?: string;
 }
 
-/** `contract_id` / `task_id`: optional, `null` meaning none. */
-function NullableId(field: string): PropertyDecorator {
+/** One rule, one message: the first failing check of `checks` names the problem. */
+function Rule(name: string, checks: readonly (readonly [holds: (value: unknown) => boolean, message: string])[]): PropertyDecorator {
+  const failing = (value: unknown) => checks.find(([holds]) => !holds(value));
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name,
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: ({ value }: ValidationArguments) => failing(value)?.[1] ?? '' },
+      validator: { validate: (value: unknown) => failing(value) === undefined },
+    });
+}
+
+const isPresent = (value: unknown): boolean => value !== undefined && value !== null;
+const isInteger = (value: unknown): boolean => typeof value === 'number' && Number.isInteger(value);
+
+/** A body id: an integer in the id range (`user_id` required; `contract_id` / `task_id` optional, `null` meaning none). */
+function BodyId(field: string, { required }: { required: boolean }): PropertyDecorator {
   const label = field.replace('_', ' ');
+  const checks = [
+    [isInteger, `The ${label} must be an integer.`],
+    [isDatabaseId, `The selected ${field} is invalid.`],
+  ] as const;
+  if (required) return applyDecorators(ToNumber(), Rule('isBodyId', [[isPresent, `The ${label} field is required.`], ...checks]));
   return applyDecorators(
     ToNumber(),
-    ValidateIf((_dto: object, value: unknown) => value !== undefined && value !== null),
-    IsInt({ message: `The ${label} must be an integer.` }),
-    Min(1, { message: `The selected ${field} is invalid.` }),
-    Max(MAX_DATABASE_ID, { message: `The selected ${field} is invalid.` }),
+    ValidateIf((_dto: object, value: unknown) => isPresent(value)),
+    Rule('isBodyId', checks),
   );
 }
 
@@ -83,11 +99,7 @@ function Description(): PropertyDecorator {
 
 export class CreateTimeRequestDto {
   @ApiProperty({ type: 'integer', minimum: 1, example: 100, description: 'The member the request is for (yourself unless OW or EM).' })
-  @ToNumber()
-  @IsDefined({ message: 'The user id field is required.' })
-  @IsInt({ message: 'The user id must be an integer.' })
-  @Min(1, { message: 'The selected user_id is invalid.' })
-  @Max(MAX_DATABASE_ID, { message: 'The selected user_id is invalid.' })
+  @BodyId('user_id', { required: true })
   user_id!: number;
 
   @ApiPropertyOptional({
@@ -97,7 +109,7 @@ export class CreateTimeRequestDto {
     example: 500,
     description: 'A contract of that user; `null` means no project.',
   })
-  @NullableId('contract_id')
+  @BodyId('contract_id', { required: false })
   contract_id?: number | null;
 
   @ApiPropertyOptional({
@@ -107,7 +119,7 @@ export class CreateTimeRequestDto {
     example: 300,
     description: "Only with `contract_id`; a task of the contract's project.",
   })
-  @NullableId('task_id')
+  @BodyId('task_id', { required: false })
   task_id?: number | null;
 
   @ApiProperty({
@@ -147,10 +159,11 @@ export class CreateTimeRequestDto {
 export class RejectTimeRequestDto {
   @ApiProperty({ type: 'string', minLength: 1, maxLength: MAX_TEXT, example: 'Time entry conflicts with project schedule' })
   @Trim()
-  @IsDefined({ message: 'The comment field is required.' })
-  @IsString({ message: 'The comment must be a string.' })
-  @IsNotEmpty({ message: 'The comment field is required.' })
-  @MaxLength(MAX_TEXT, { message: `The comment must not be longer than ${MAX_TEXT} characters.` })
+  @Rule('isComment', [
+    [(value) => isPresent(value) && value !== '', 'The comment field is required.'],
+    [(value) => typeof value === 'string', 'The comment must be a string.'],
+    [(value) => (value as string).length <= MAX_TEXT, `The comment must not be longer than ${MAX_TEXT} characters.`],
+  ])
   comment!: string;
 }
 
