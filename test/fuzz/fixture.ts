@@ -1,4 +1,5 @@
 import { Role } from '@app/auth';
+import { TimeRequestsFactory } from '../support/factories/time-requests.factory';
 import type { TestApp } from '../support/test-app';
 import type { Credentials } from './requests';
 import type { Hints } from './values';
@@ -22,6 +23,8 @@ export class FuzzFixture {
   private decoyTokenIds: number[] = [];
   /** The Regular User: holds a contract (assignable to tasks) and is in the team. */
   private regularUserId = 0;
+  /** A time request of the foreign workspace: 404 here. */
+  private foreignTimeRequestId = '';
 
   constructor(private readonly t: TestApp) {}
 
@@ -39,6 +42,7 @@ export class FuzzFixture {
     const other = await f.workspace();
     const foreignProject = await f.project(other.id);
     this.foreign = { workspaceId: other.id, projectId: foreignProject.id };
+    this.foreignTimeRequestId = (await new TimeRequestsFactory(this.t.dataSource).create({ workspaceId: other.id, user: other.owner })).id;
     const revoked = await f.token(ws.owner.userId);
     await f.revokeToken(revoked.tokenId);
     const expired = await f.token(ws.owner.userId);
@@ -123,6 +127,18 @@ export class FuzzFixture {
     return entries.map((entry) => entry.id);
   }
 
+  /** Two pending time requests of the Regular User (approve and reject can succeed); made when decided. */
+  private async pendingTimeRequests(): Promise<string[]> {
+    const query = `SELECT id FROM time_requests WHERE workspace_id = $1 AND status = 'pending' AND deleted_at IS NULL ORDER BY created_at LIMIT 2`;
+    let rows = (await this.t.dataSource.query(query, [this.workspaceId])) as { id: string }[];
+    if (rows.length < 2) {
+      const requests = new TimeRequestsFactory(this.t.dataSource);
+      for (let i = rows.length; i < 2; i++) await requests.create({ workspaceId: this.workspaceId, user: this.regularUserId });
+      rows = (await this.t.dataSource.query(query, [this.workspaceId])) as { id: string }[];
+    }
+    return rows.map((row) => row.id);
+  }
+
   private async registerClients(): Promise<void> {
     const f = this.t.factories;
     const confidential = await f.oauthApp(this.ownerId, { name: 'Fuzz code app', redirectUris: [REDIRECT_URI] });
@@ -153,6 +169,7 @@ export class FuzzFixture {
       id: number;
     }[];
     const people = [String(this.regularUserId), String(this.ownerId)];
+    const timeRequests = await this.pendingTimeRequests();
     // Fixed-length hint lists: the same seed then draws the same choices whatever ids the run has reached, so a
     // replayed request (FUZZ_INDEX) has the shape it had in the full run.
     const two = <T>(items: T[], fallback: T): T[] => [0, 1].map((i) => items[i % items.length] ?? fallback);
@@ -178,6 +195,7 @@ export class FuzzFixture {
       ),
       userId: [String(this.regularUserId), String(this.regularUserId), String(this.ownerId)],
       user_id: people,
+      timeRequestId: [...timeRequests, this.foreignTimeRequestId],
       tokenId: this.decoyTokenIds.map(String),
       time_entry_id: two(timeEntries, '00000000-0000-4000-8000-000000000000'),
       clientId: clientIds,

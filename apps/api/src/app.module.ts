@@ -16,6 +16,7 @@ import { TasksModule } from './modules/tasks/tasks.module';
 import { TeamsModule } from './modules/teams/teams.module';
 import { TimeEntriesModule } from './modules/time-entries/time-entries.module';
 import { TimeTrackingModule } from './modules/time-tracking/time-tracking.module';
+import { TimeRequestsModule } from './modules/time-requests/time-requests.module';
 import { WorkspacesModule } from './modules/workspaces/workspaces.module';
 
 /** Config with a concrete database URL (the embedded database, once started, supplies one). */
@@ -42,6 +43,7 @@ export class AppModule {
         TeamsModule,
         TimeTrackingModule,
         TimeEntriesModule,
+        TimeRequestsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -33,6 +33,8 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   team:add-member --workspace-id <id> --id <team> --email <email> [--manager]
       Add a member of the workspace to the team, as its manager with --manager.
   team:remove-member --workspace-id <id> --id <team> --email <email> [--manager]
+  workspace:auto-approve-time-requests <workspace_id> on|off
+      Approve every new time request of the workspace on creation (on), or only those of OW and EM (off).
 
 Uses DATABASE_URL when set, otherwise the embedded database under DATA_DIR (stop the server first:
 the embedded database serves one process at a time).`;
@@ -57,7 +59,10 @@ const OPTIONS = {
   manager: { type: 'boolean' },
 } as const;
 
-type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; strict: true; allowPositionals: false }>>['values'];
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; strict: true; allowPositionals: true }>>['values'];
+
+/** Commands that take positional arguments; every other command refuses them. */
+const POSITIONAL_COMMANDS = new Set(['workspace:auto-approve-time-requests']);
 
 function required(values: Values, name: keyof Values): string {
   const value = values[name];
@@ -107,7 +112,7 @@ const people = (list: TeamDto['members']): string => list.map((person) => `${per
 const printTeam = (team: TeamDto): void =>
   print(`${team.id}\t${team.name}\tmanagers: ${people(team.managers)}\tmembers: ${people(team.members)}`);
 
-const COMMANDS: Record<string, (values: Values) => Promise<void>> = {
+const COMMANDS: Record<string, (values: Values, positionals: string[]) => Promise<void>> = {
   async bootstrap(values) {
     const email = required(values, 'email');
     if (!EMAIL.test(email)) throw new UsageError('--email must be an email address');
@@ -232,6 +237,10 @@ const COMMANDS: Record<string, (values: Values) => Promise<void>> = {
     });
   },
 
+  async 'workspace:auto-approve-time-requests'(_values, positionals) {
+    await setTimeRequestAutoApproval(positionals);
+  },
+
   async 'team:remove-member'(values) {
     const [workspaceId, teamId] = [requiredId(values, 'workspace-id'), requiredId(values, 'id')];
     await withApp(async (app) => {
@@ -241,13 +250,32 @@ const COMMANDS: Record<string, (values: Values) => Promise<void>> = {
   },
 };
 
+/** The workspace setting no API operation exposes (time-requests.md: approval "based on ... workspace auto-approval settings"). */
+async function setTimeRequestAutoApproval(positionals: string[]): Promise<void> {
+  const [rawId, value, ...extra] = positionals;
+  const workspaceId = parseCanonicalId(rawId);
+  if (workspaceId === undefined) throw new UsageError('<workspace_id> must be a positive integer id');
+  if ((value !== 'on' && value !== 'off') || extra.length > 0) throw new UsageError('expected on or off after the workspace id');
+  await withApp(async (app) => {
+    const [, affected] = (await app
+      .get(DataSource)
+      .query('UPDATE workspaces SET time_request_auto_approve = $2, updated_at = now() WHERE id = $1 AND deleted_at IS NULL', [
+        workspaceId,
+        value === 'on',
+      ])) as [unknown, number];
+    if (affected === 0) throw new UsageError(`no workspace with id ${workspaceId}`);
+    print(`Time requests of workspace ${workspaceId} are ${value === 'on' ? 'approved on creation' : 'approved by OW or EM'}.`);
+  });
+}
+
 async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     const handler = command ? COMMANDS[command] : undefined;
     if (!handler) throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
-    const { values } = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: false });
-    await handler(values);
+    const { values, positionals } = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: true });
+    if (positionals.length > 0 && !POSITIONAL_COMMANDS.has(command)) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+    await handler(values, positionals);
     return 0;
   } catch (error) {
     const usage =

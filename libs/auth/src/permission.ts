@@ -44,6 +44,11 @@ export enum Permission {
   TimeEntriesCreate = 'time_entries.create',
   TimeEntriesUpdate = 'time_entries.update',
   TimeEntriesDelete = 'time_entries.delete',
+  TimeRequestsList = 'time_requests.list',
+  TimeRequestsView = 'time_requests.view',
+  TimeRequestsCreate = 'time_requests.create',
+  TimeRequestsApprove = 'time_requests.approve',
+  TimeRequestsReject = 'time_requests.reject',
   /** Extensions: teams (roles.md "Managed team"), read and managed by OW and EM. */
   TeamsView = 'teams.view',
   TeamsManage = 'teams.manage',
@@ -60,6 +65,8 @@ export interface PermissionRule {
 }
 
 const anyMember = ROLES;
+/** roles.md: the time operations (time requests, ...) are closed to Project viewers. */
+const timeTrackingMembers: readonly Role[] = ROLES.filter((role) => role !== Role.ProjectViewer);
 /** roles.md: task writes are OW, EM, and TM/PM inside their project scope (the scope itself is the service's). */
 const taskManagers: readonly Role[] = [Role.Owner, Role.ExecutiveManager, Role.TeamManager, Role.ProjectManager];
 
@@ -106,6 +113,12 @@ export const PERMISSION_RULES: Record<Permission, PermissionRule> = {
   [Permission.TimeEntriesCreate]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.TimeEntriesUpdate]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.TimeEntriesDelete]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
+  // roles.md listTimeRequests, getTimeRequest: person scope; createTimeRequest: OW/EM for anyone, others self (the service's).
+  [Permission.TimeRequestsList]: { scope: Scope.Read, roles: timeTrackingMembers, workspaceScoped: true },
+  [Permission.TimeRequestsView]: { scope: Scope.Read, roles: timeTrackingMembers, workspaceScoped: true },
+  [Permission.TimeRequestsCreate]: { scope: Scope.Write, roles: timeTrackingMembers, workspaceScoped: true },
+  [Permission.TimeRequestsApprove]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
+  [Permission.TimeRequestsReject]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.TeamsView]: { scope: Scope.Read, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.TeamsManage]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.CredentialsManage]: { scope: Scope.Admin, roles: anyMember, workspaceScoped: false },

@@ -8,6 +8,7 @@ import { TASKS_ROWS } from './tasks.rows';
 import { TEAMS_ROWS } from './teams.rows';
 import { TIME_ENTRIES_ROWS } from './time-entries.rows';
 import { TIME_TRACKING_ROWS } from './time-tracking.rows';
+import { TIME_REQUESTS_ROWS } from './time-requests.rows';
 import { WORKSPACES_ROWS } from './workspaces.rows';
 
 /**
@@ -25,4 +26,5 @@ export const MATRIX_ROWS: MatrixRow[] = [
   ...TEAMS_ROWS,
   ...TIME_TRACKING_ROWS,
   ...TIME_ENTRIES_ROWS,
+  ...TIME_REQUESTS_ROWS,
 ];
