@@ -14,6 +14,7 @@ import { ProjectViewersModule } from './modules/project-viewers/project-viewers.
 import { ProjectsModule } from './modules/projects/projects.module';
 import { TasksModule } from './modules/tasks/tasks.module';
 import { TeamsModule } from './modules/teams/teams.module';
+import { TimesheetsModule } from './modules/timesheets/timesheets.module';
 import { WorkspacesModule } from './modules/workspaces/workspaces.module';
 
 /** Config with a concrete database URL (the embedded database, once started, supplies one). */
@@ -38,6 +39,7 @@ export class AppModule {
         ContractsModule,
         ProjectViewersModule,
         TeamsModule,
+        TimesheetsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

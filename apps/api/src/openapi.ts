@@ -19,6 +19,7 @@ const TAGS: [name: string, description: string][] = [
     'Contracts',
     'Project-member assignments with rates, weekly hour limits and screenshot modes; rates only with rate permission on billable projects.',
   ],
+  ['Timesheets', 'List timesheets and approve, reject, submit and unsubmit them.'],
   [
     'Extensions',
     'Operations beyond the published WebWork API V2 (personal access tokens, OAuth apps, teams): not portable to other servers.',
