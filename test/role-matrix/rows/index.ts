@@ -6,6 +6,7 @@ import { PROJECT_VIEWERS_ROWS } from './project-viewers.rows';
 import { PROJECTS_ROWS } from './projects.rows';
 import { TASKS_ROWS } from './tasks.rows';
 import { TEAMS_ROWS } from './teams.rows';
+import { TIMESHEETS_ROWS } from './timesheets.rows';
 import { WORKSPACES_ROWS } from './workspaces.rows';
 
 /**
@@ -21,4 +22,5 @@ export const MATRIX_ROWS: MatrixRow[] = [
   ...CONTRACTS_ROWS,
   ...PROJECT_VIEWERS_ROWS,
   ...TEAMS_ROWS,
+  ...TIMESHEETS_ROWS,
 ];
