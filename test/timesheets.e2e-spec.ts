@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role } from '@app/auth';
+import { dayRange } from '@app/common';
 import { addTime } from '../apps/api/src/modules/time-entries/ledger/time-ledger';
+import { PERIOD_DAYS } from '../apps/api/src/modules/timesheets/timesheet-breakdown.sql';
 import { createTestApp, TestApp } from './support/test-app';
 import { api } from './support/http';
 import { TestMember, TestWorkspace } from './support/factories';
@@ -266,6 +268,41 @@ describe('Timesheets (e2e)', () => {
       const [sheet] = (await list(`user_id=${runner.userId}`).expect(200)).body.data as TimesheetBody[];
       expect(sheet.total_minutes).toBeGreaterThanOrEqual(89);
       expect(sheet.total_minutes).toBeLessThanOrEqual(91);
+    });
+
+    it("bounds the breakdown's days in SQL exactly as the ledger's dayRange does, DST and repeated midnights included", async () => {
+      // Spring forward and fall back at 02:00 or over midnight, fall back to midnight (Azores, Havana), half-hour
+      // shifts (Lord Howe), negative DST (Troll), no DST.
+      const zones = [
+        'America/New_York',
+        'Europe/Berlin',
+        'Atlantic/Azores',
+        'America/Havana',
+        'America/Santiago',
+        'America/Asuncion',
+        'Asia/Beirut',
+        'Asia/Gaza',
+        'Australia/Lord_Howe',
+        'Antarctica/Troll',
+        'Pacific/Chatham',
+        'Asia/Kolkata',
+        'UTC',
+      ];
+      const rows: { zone: string; day: string; start_ms: string; end_ms: string }[] = await t.dataSource.query(
+        `SELECT u.timezone AS zone, d.day::text AS day, extract(epoch FROM d.day_start) * 1000 AS start_ms,
+                extract(epoch FROM d.day_end) * 1000 AS end_ms
+           FROM (SELECT unnest($1::varchar[]) AS timezone) u
+          CROSS JOIN (SELECT w::date AS date_from, w::date + 6 AS date_to
+                        FROM generate_series('2024-01-01'::timestamp, '2027-12-27', interval '7 days') w) ts
+          CROSS JOIN LATERAL ${PERIOD_DAYS} d`,
+        [zones],
+      );
+      expect(rows.length).toBe(zones.length * 209 * 7);
+      const differing = rows.filter((row) => {
+        const range = dayRange(row.day, row.zone);
+        return range.start.getTime() !== Number(row.start_ms) || range.end.getTime() !== Number(row.end_ms);
+      });
+      expect(differing.slice(0, 5)).toEqual([]);
     });
 
     it.each([

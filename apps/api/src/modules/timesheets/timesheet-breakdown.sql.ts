@@ -2,12 +2,29 @@ import { RateType } from '../contracts/screenshot-modes';
 
 /**
  * SQL fragments of a timesheet's daily breakdown, correlated on the list's `ts` (timesheets) and `u` (its
- * member's user row). Days are the member's calendar days: `date::timestamp AT TIME ZONE zone` is the first
- * instant of that date (after a spring-forward gap at midnight, its end), so a DST day is 23 or 25 hours long
- * and the days tile the week exactly as the ledger's `isoWeekRange` does.
+ * member's user row). Days are the member's calendar days, bounded as the ledger's `dayRange`/`isoWeekRange`
+ * bound them, so a DST day is 23 or 25 hours long and the days tile the week the ledger filed the time in.
  */
 const ZONE = "COALESCE(u.timezone, 'UTC')";
-const PERIOD_START = `(ts.date_from::timestamp AT TIME ZONE ${ZONE})`;
+
+/**
+ * The first instant the member's clock reads `local` (a timestamp without zone). `local AT TIME ZONE zone` is that
+ * instant, or the end of the gap when clocks spring forward over it, except where clocks fall back to it: then
+ * PostgreSQL picks the later of the two readings. The earlier one carries the offset in force 3 hours before (no
+ * zone moves twice in 3 hours); it wins when the clock really reads `local` then.
+ */
+const firstInstant = (local: string): string => {
+  const late = `(${local} AT TIME ZONE ${ZONE})`;
+  const before = `(${late} - interval '3 hours')`;
+  const early = `((${local} - ((${before} AT TIME ZONE ${ZONE}) - (${before} AT TIME ZONE 'UTC'))) AT TIME ZONE 'UTC')`;
+  return `CASE WHEN ${early} < ${late} AND (${early} AT TIME ZONE ${ZONE}) = ${local} THEN ${early} ELSE ${late} END`;
+};
+
+/**
+ * Bounds for reading the period's entries: a superset of the period (3 hours early covers a repeated midnight;
+ * each entry is clipped to its day anyway), so they stay plain index bounds.
+ */
+const PERIOD_START = `((ts.date_from::timestamp AT TIME ZONE ${ZONE}) - interval '3 hours')`;
 const PERIOD_END = `((ts.date_to + 1)::timestamp AT TIME ZONE ${ZONE})`;
 
 /**
@@ -25,9 +42,10 @@ const PERIOD_ENTRIES = `(
     ORDER BY be.start_time DESC LIMIT 1)
 )`;
 
-const DAYS = `(
-  SELECT g.day::date AS day, g.day AT TIME ZONE ${ZONE} AS day_start, (g.day + interval '1 day') AT TIME ZONE ${ZONE} AS day_end
-    FROM generate_series(ts.date_from::timestamp, ts.date_to::timestamp, interval '1 day') AS g(day)
+/** The period's days: each from its first instant to the next day's. */
+export const PERIOD_DAYS = `(
+  SELECT g.local::date AS day, ${firstInstant('g.local')} AS day_start, ${firstInstant("(g.local + interval '1 day')")} AS day_end
+    FROM generate_series(ts.date_from::timestamp, ts.date_to::timestamp, interval '1 day') AS g(local)
 )`;
 
 /** A running tracker (no end) counts up to the statement's now(). */
@@ -38,7 +56,7 @@ const DAY_TOTALS = `(
   SELECT d.day, e.project_id, e.contract_id,
          floor(sum(extract(epoch FROM least(${ENTRY_END}, d.day_end) - greatest(e.start_time, d.day_start))) / 60)::int AS minutes
     FROM ${PERIOD_ENTRIES} e
-    JOIN ${DAYS} d ON e.start_time < d.day_end AND ${ENTRY_END} > greatest(e.start_time, d.day_start)
+    JOIN ${PERIOD_DAYS} d ON e.start_time < d.day_end AND ${ENTRY_END} > greatest(e.start_time, d.day_start)
    GROUP BY d.day, e.project_id, e.contract_id
 )`;
 
@@ -70,4 +88,4 @@ export const DAILY_BREAKDOWN = `(SELECT COALESCE(json_object_agg(di.day, di.item
 ) di)`;
 
 /** The period's end instant in the member's zone, for the running-tracker check of approve. */
-export const TIMESHEET_PERIOD_END = PERIOD_END;
+export const TIMESHEET_PERIOD_END = firstInstant('(ts.date_to + 1)::timestamp');
