@@ -65,6 +65,12 @@ export class FuzzFixture {
     await f.viewers.create({ workspaceId: ws.id, projects: [firstProject.id] });
     await f.viewers.create({ workspaceId: ws.id, status: 'left' });
     await f.teams.create({ workspaceId: ws.id, name: 'Fuzz team', members: [regular] });
+    // Timesheets for the timesheetId paths (the ledger creates them with recorded time; the fuzz needs only the rows).
+    await this.t.dataSource.query(
+      `INSERT INTO timesheets (workspace_id, user_id, date_from, date_to, status)
+       VALUES ($1, $2, '2024-01-01', '2024-01-07', 'pending'), ($1, $2, '2024-01-08', '2024-01-14', 'submitted')`,
+      [ws.id, regular.userId],
+    );
     await this.registerClients();
     await this.refreshHints();
     this.credentials.deadTokens.push(regular.token.replace(/.$/, (c) => (c === 'a' ? 'b' : 'a')));
@@ -168,6 +174,9 @@ export class FuzzFixture {
     ])) as {
       id: number;
     }[];
+    const timesheets = (await this.t.dataSource.query('SELECT id FROM timesheets WHERE workspace_id = $1 ORDER BY date_from LIMIT 2', [
+      this.workspaceId,
+    ])) as { id: string }[];
     const people = [String(this.regularUserId), String(this.ownerId)];
     const timeRequests = await this.pendingTimeRequests();
     // Fixed-length hint lists: the same seed then draws the same choices whatever ids the run has reached, so a
@@ -194,6 +203,10 @@ export class FuzzFixture {
         '1',
       ),
       userId: [String(this.regularUserId), String(this.regularUserId), String(this.ownerId)],
+      timesheetId: two(
+        timesheets.map((sheet) => sheet.id),
+        '00000000-0000-4000-8000-000000000000',
+      ),
       user_id: people,
       timeRequestId: [...timeRequests, this.foreignTimeRequestId],
       tokenId: this.decoyTokenIds.map(String),

@@ -17,6 +17,7 @@ import { TeamsModule } from './modules/teams/teams.module';
 import { TimeEntriesModule } from './modules/time-entries/time-entries.module';
 import { TimeTrackingModule } from './modules/time-tracking/time-tracking.module';
 import { TimeRequestsModule } from './modules/time-requests/time-requests.module';
+import { TimesheetsModule } from './modules/timesheets/timesheets.module';
 import { WorkspacesModule } from './modules/workspaces/workspaces.module';
 
 /** Config with a concrete database URL (the embedded database, once started, supplies one). */
@@ -44,6 +45,7 @@ export class AppModule {
         TimeTrackingModule,
         TimeEntriesModule,
         TimeRequestsModule,
+        TimesheetsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -31,6 +31,11 @@ export enum Permission {
   ContractsCreate = 'contracts.create',
   ContractsUpdate = 'contracts.update',
   ContractsDelete = 'contracts.delete',
+  TimesheetsList = 'timesheets.list',
+  TimesheetsSubmit = 'timesheets.submit',
+  TimesheetsUnsubmit = 'timesheets.unsubmit',
+  TimesheetsApprove = 'timesheets.approve',
+  TimesheetsReject = 'timesheets.reject',
   ProjectViewersList = 'project_viewers.list',
   ProjectViewersView = 'project_viewers.view',
   ProjectViewersArchive = 'project_viewers.archive',
@@ -69,6 +74,8 @@ const anyMember = ROLES;
 const timeTrackingMembers: readonly Role[] = ROLES.filter((role) => role !== Role.ProjectViewer);
 /** roles.md: task writes are OW, EM, and TM/PM inside their project scope (the scope itself is the service's). */
 const taskManagers: readonly Role[] = [Role.Owner, Role.ExecutiveManager, Role.TeamManager, Role.ProjectManager];
+/** roles.md: time records (timesheets) are every member's but a Project viewer's; the person scope is the service's. */
+const trackingMembers: readonly Role[] = ROLES.filter((role) => role !== Role.ProjectViewer);
 
 /** roles.md / time-tracking.md Decision: every member but a Project viewer tracks (others than OW/EM for themselves only). */
 const trackers: readonly Role[] = ROLES.filter((role) => role !== Role.ProjectViewer);
@@ -100,6 +107,11 @@ export const PERMISSION_RULES: Record<Permission, PermissionRule> = {
   [Permission.ContractsCreate]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.ContractsUpdate]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.ContractsDelete]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
+  [Permission.TimesheetsList]: { scope: Scope.Read, roles: trackingMembers, workspaceScoped: true },
+  [Permission.TimesheetsSubmit]: { scope: Scope.Write, roles: trackingMembers, workspaceScoped: true },
+  [Permission.TimesheetsUnsubmit]: { scope: Scope.Write, roles: trackingMembers, workspaceScoped: true },
+  [Permission.TimesheetsApprove]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
+  [Permission.TimesheetsReject]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.ProjectViewersList]: { scope: Scope.Read, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.ProjectViewersView]: { scope: Scope.Read, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.ProjectViewersArchive]: { scope: Scope.Admin, roles: MANAGEMENT_ROLES, workspaceScoped: true },

@@ -9,6 +9,7 @@ import { TEAMS_ROWS } from './teams.rows';
 import { TIME_ENTRIES_ROWS } from './time-entries.rows';
 import { TIME_TRACKING_ROWS } from './time-tracking.rows';
 import { TIME_REQUESTS_ROWS } from './time-requests.rows';
+import { TIMESHEETS_ROWS } from './timesheets.rows';
 import { WORKSPACES_ROWS } from './workspaces.rows';
 
 /**
@@ -27,4 +28,5 @@ export const MATRIX_ROWS: MatrixRow[] = [
   ...TIME_TRACKING_ROWS,
   ...TIME_ENTRIES_ROWS,
   ...TIME_REQUESTS_ROWS,
+  ...TIMESHEETS_ROWS,
 ];
