@@ -70,15 +70,13 @@ export interface PermissionRule {
 }
 
 const anyMember = ROLES;
-/** roles.md: the time operations (time requests, ...) are closed to Project viewers. */
-const timeTrackingMembers: readonly Role[] = ROLES.filter((role) => role !== Role.ProjectViewer);
+/**
+ * roles.md and time-tracking.md's Decision: time (tracking, time requests, timesheets) is every member's but a
+ * Project viewer's; others than OW/EM act for themselves or their person scope, which the services apply.
+ */
+const timeMembers: readonly Role[] = ROLES.filter((role) => role !== Role.ProjectViewer);
 /** roles.md: task writes are OW, EM, and TM/PM inside their project scope (the scope itself is the service's). */
 const taskManagers: readonly Role[] = [Role.Owner, Role.ExecutiveManager, Role.TeamManager, Role.ProjectManager];
-/** roles.md: time records (timesheets) are every member's but a Project viewer's; the person scope is the service's. */
-const trackingMembers: readonly Role[] = ROLES.filter((role) => role !== Role.ProjectViewer);
-
-/** roles.md / time-tracking.md Decision: every member but a Project viewer tracks (others than OW/EM for themselves only). */
-const trackers: readonly Role[] = ROLES.filter((role) => role !== Role.ProjectViewer);
 
 export const PERMISSION_RULES: Record<Permission, PermissionRule> = {
   [Permission.WorkspacesList]: { scope: Scope.Read, roles: anyMember, workspaceScoped: false },
@@ -107,9 +105,9 @@ export const PERMISSION_RULES: Record<Permission, PermissionRule> = {
   [Permission.ContractsCreate]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.ContractsUpdate]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.ContractsDelete]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
-  [Permission.TimesheetsList]: { scope: Scope.Read, roles: trackingMembers, workspaceScoped: true },
-  [Permission.TimesheetsSubmit]: { scope: Scope.Write, roles: trackingMembers, workspaceScoped: true },
-  [Permission.TimesheetsUnsubmit]: { scope: Scope.Write, roles: trackingMembers, workspaceScoped: true },
+  [Permission.TimesheetsList]: { scope: Scope.Read, roles: timeMembers, workspaceScoped: true },
+  [Permission.TimesheetsSubmit]: { scope: Scope.Write, roles: timeMembers, workspaceScoped: true },
+  [Permission.TimesheetsUnsubmit]: { scope: Scope.Write, roles: timeMembers, workspaceScoped: true },
   [Permission.TimesheetsApprove]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.TimesheetsReject]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.ProjectViewersList]: { scope: Scope.Read, roles: MANAGEMENT_ROLES, workspaceScoped: true },
@@ -118,17 +116,17 @@ export const PERMISSION_RULES: Record<Permission, PermissionRule> = {
   [Permission.ProjectViewersRestore]: { scope: Scope.Admin, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.ProjectViewersAssign]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.ProjectViewersUnassign]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
-  [Permission.TimeTrackingStart]: { scope: Scope.Write, roles: trackers, workspaceScoped: true },
-  [Permission.TimeTrackingStop]: { scope: Scope.Write, roles: trackers, workspaceScoped: true },
-  [Permission.TimeTrackingCurrent]: { scope: Scope.Read, roles: trackers, workspaceScoped: true },
+  [Permission.TimeTrackingStart]: { scope: Scope.Write, roles: timeMembers, workspaceScoped: true },
+  [Permission.TimeTrackingStop]: { scope: Scope.Write, roles: timeMembers, workspaceScoped: true },
+  [Permission.TimeTrackingCurrent]: { scope: Scope.Read, roles: timeMembers, workspaceScoped: true },
   [Permission.TimeEntriesList]: { scope: Scope.Read, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.TimeEntriesCreate]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.TimeEntriesUpdate]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.TimeEntriesDelete]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   // roles.md listTimeRequests, getTimeRequest: person scope; createTimeRequest: OW/EM for anyone, others self (the service's).
-  [Permission.TimeRequestsList]: { scope: Scope.Read, roles: timeTrackingMembers, workspaceScoped: true },
-  [Permission.TimeRequestsView]: { scope: Scope.Read, roles: timeTrackingMembers, workspaceScoped: true },
-  [Permission.TimeRequestsCreate]: { scope: Scope.Write, roles: timeTrackingMembers, workspaceScoped: true },
+  [Permission.TimeRequestsList]: { scope: Scope.Read, roles: timeMembers, workspaceScoped: true },
+  [Permission.TimeRequestsView]: { scope: Scope.Read, roles: timeMembers, workspaceScoped: true },
+  [Permission.TimeRequestsCreate]: { scope: Scope.Write, roles: timeMembers, workspaceScoped: true },
   [Permission.TimeRequestsApprove]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.TimeRequestsReject]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.TeamsView]: { scope: Scope.Read, roles: MANAGEMENT_ROLES, workspaceScoped: true },
