@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { loadBenchConfig } from './lib/config.mjs';
+import pg from 'pg';
 import { describeDatabase, markDirty, prepareDatabase } from './lib/database.mjs';
 import { log, progress, warn } from './lib/log.mjs';
 import { rerender, writeReport } from './lib/report.mjs';
@@ -53,7 +54,13 @@ async function probe(url, workload, ctx) {
   return { implemented: !notFound, status };
 }
 
-const normalise = (body) => body.replace(/"timestamp":"[^"]*"/g, '"timestamp":"…"');
+// Masked before comparing bodies: the envelope's timestamp, and the instants a write takes from the clock (a tracker's
+// `start_time`/`stopped_at` in `+00:00` form and the start message's `YYYY-MM-DD HH:MM UTC`), which differ between runs.
+const normalise = (body) =>
+  body
+    .replace(/"timestamp":"[^"]*"/g, '"timestamp":"…"')
+    .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+00:00/g, '…')
+    .replace(/\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/g, '… UTC');
 
 /** N sequential requests; statements counted by pg_stat_statements or by the wire proxy. */
 async function calibrate(url, workload, ctx, count, counter) {
@@ -75,6 +82,23 @@ async function calibrate(url, workload, ctx, count, counter) {
     statuses,
     sample,
   };
+}
+
+/**
+ * A write workload's `reset` SQL, run before every calibration, warm-up and run: a run cut off mid-sequence (a start
+ * without its stop) must not turn the next one's first requests into 409s.
+ */
+async function resetWorkload(config, workload) {
+  if (!workload.reset) return;
+  // Requests still in flight when the previous run stopped are served after it: let them finish first.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const client = new pg.Client({ connectionString: config.databaseUrl });
+  await client.connect();
+  try {
+    await client.query(workload.reset);
+  } finally {
+    await client.end();
+  }
 }
 
 function cannon(url, workload, ctx, { duration, connections }, label) {
@@ -147,6 +171,7 @@ async function calibrateTarget(name, config, ctx, workloads, statStatements) {
         continue;
       }
       if (workload.writes) await markDirty(config);
+      await resetWorkload(config, workload);
       const statements = await calibrate(server.url, workload, ctx, config.calibrate, counter);
       out.workloads[workload.id].statements = statements;
       log(
@@ -173,10 +198,12 @@ async function measure(name, config, ctx, workload) {
     const idleRssMb = processStats(server.pid)?.rssMb ?? null;
     const opts = { duration: config.duration, connections: config.connections };
     if (config.warmup > 0) {
+      await resetWorkload(config, workload);
       await cannon(server.url, workload, ctx, { ...opts, duration: config.warmup }, `[${name}] ${workload.id} warm-up`);
       progress(`[${name}] ${workload.id} warm-up done`, { final: true });
     }
     for (let r = 1; r <= config.repeat; r++) {
+      await resetWorkload(config, workload);
       const sampler = sampleProcess(server.pid, config.databaseName);
       const startedAt = new Date().toISOString();
       const result = await cannon(server.url, workload, ctx, opts, `[${name}] ${workload.id} run ${r}/${config.repeat}`);

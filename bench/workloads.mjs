@@ -78,6 +78,8 @@ export const WORKLOADS = [
     target: 0.75,
     p99Ms: 50,
     writes: true,
+    // A run ends mid-pair: trackers it left running are stopped before the next one (their time is kept).
+    reset: `UPDATE time_entries SET end_time = greatest(now(), start_time + interval '1 millisecond') WHERE end_time IS NULL`,
     probe: (ctx) => trackingPair(ctx, ctx.trackingMemberIds[0])[0],
     requests: (ctx, client) => trackingPair(ctx, ctx.trackingMemberIds[client % ctx.trackingMemberIds.length]),
   },
@@ -102,6 +104,7 @@ export const WORKLOADS = [
     title: 'mix: 60% W1–W3, 20% W5, 5% W6, 15% W4',
     target: 0.7,
     writes: true,
+    reset: `UPDATE time_entries SET end_time = greatest(now(), start_time + interval '1 millisecond') WHERE end_time IS NULL`,
     needs: ['W1', 'W2', 'W3', 'W4', 'W5', 'W6'],
     probe: () => null,
     // 40 requests per cycle: 24 reads (8 each of W1–W3), 8 W5, 2 W6, 6 W4 (three start/stop pairs).

@@ -29,6 +29,16 @@ import {
   workspaceIdOf,
 } from './common.mjs';
 import { createHash } from 'node:crypto';
+import {
+  alreadyTracking,
+  noTracker,
+  startMessage,
+  TIMESHEETS_PAGE_SQL,
+  timesheetsQueryOf,
+  toTimesheet,
+  trackingBodyOf,
+  utcOffset,
+} from './time-common.mjs';
 
 const pool = createPool();
 const app = createApp();
@@ -56,7 +66,7 @@ function authenticate(request, reply) {
   if (!token || token.revoked_at || token.expires_at.getTime() <= Date.now() || token.is_disabled) throw unauthenticated(true);
   spendRateLimit(`user:${token.user_id}`, reply);
   if (!hasApiScope(token.scopes)) throw new HttpError(403, 'Invalid scope(s) provided.');
-  const workspaceId = workspaceIdOf(request);
+  const workspaceId = request.body?.workspace_id === undefined ? workspaceIdOf(request) : trackingBodyOf(request, 0).workspaceId;
   const member = memberships.get(`${workspaceId}:${token.user_id}`);
   if (!member) throw new HttpError(403, 'You are not a member of this workspace.');
   const role = member.role;
@@ -228,6 +238,87 @@ app.get('/api/v2/contracts', { schema: { response: contractListEnvelope } }, asy
     meta: meta(pagination),
     pagination: topLevelPagination(pagination),
   };
+});
+
+// ---- time tracking (W4): start and stop, each ONE statement (data-modifying CTEs), the same rows and events ----
+const UTC_OFFSET = (column) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"+00:00"')`;
+const START_SQL = `WITH m AS (
+    SELECT u.firstname, u.lastname, u.email, COALESCE(NULLIF(concat_ws(' ', u.firstname, u.lastname), ''), u.email) AS name
+      FROM workspace_members m JOIN users u ON u.id = m.user_id
+     WHERE m.workspace_id = $1 AND m.user_id = $2 AND m.deleted_at IS NULL AND m.status = 'active' AND m.role <> 'Project viewer'),
+  s AS (INSERT INTO time_entries (workspace_id, user_id, method, start_time) SELECT $1, $2, 'Web tracker', now() FROM m RETURNING start_time),
+  e AS (INSERT INTO outbox_events (workspace_id, type, payload)
+        SELECT $1, 'tracker.started', jsonb_build_object('message', 'Time tracking started successfully', 'start_time', ${UTC_OFFSET('s.start_time')},
+               'user_id', $2::int, 'user_name', m.name, 'user_email', m.email, 'contract_id', NULL, 'project_id', NULL, 'project_name', NULL,
+               'task_id', NULL, 'task_title', NULL, 'activity_description', NULL)
+          FROM s, m)
+SELECT m.name, m.email, s.start_time FROM m LEFT JOIN s ON true`;
+const STOP_SQL = `WITH s AS (
+    UPDATE time_entries SET end_time = now() WHERE workspace_id = $1 AND user_id = $2 AND end_time IS NULL AND start_time < now()
+    RETURNING id, contract_id, project_id, task_id, activity_description, start_time, end_time),
+  t AS (INSERT INTO timesheets (workspace_id, user_id, date_from, date_to)
+        SELECT $1, $2, w.monday, w.monday + 6
+          FROM s JOIN users u ON u.id = $2
+         CROSS JOIN LATERAL (SELECT date_trunc('week', s.start_time AT TIME ZONE COALESCE(u.timezone, 'UTC'))::date AS monday) w
+        ON CONFLICT (workspace_id, user_id, date_from) WHERE deleted_at IS NULL DO NOTHING),
+  e AS (INSERT INTO outbox_events (workspace_id, type, payload)
+        SELECT $1, 'tracker.stopped', jsonb_build_object('user_id', $2::int, 'contract_id', s.contract_id, 'project_id', s.project_id,
+               'task_id', s.task_id, 'activity_description', s.activity_description, 'start_time', ${UTC_OFFSET('s.start_time')},
+               'stopped_at', ${UTC_OFFSET('s.end_time')}, 'time_entry_ids', jsonb_build_array(s.id))
+          FROM s)
+SELECT end_time FROM s`;
+
+app.post('/api/v2/time-tracking/start', async (request, reply) => {
+  const auth = authenticate(request, reply);
+  const { workspaceId, userId } = trackingBodyOf(request, auth.userId);
+  let row;
+  try {
+    [row] = (await pool.query({ name: 'tracking.start', text: START_SQL, values: [workspaceId, userId] })).rows;
+  } catch (error) {
+    if (error.code === '23505') throw alreadyTracking();
+    throw error;
+  }
+  if (!row) throw new HttpError(404, 'User not found.');
+  const data = {
+    message: 'Time tracking started successfully',
+    start_time: utcOffset(row.start_time),
+    user_id: userId,
+    user_name: row.name,
+    user_email: row.email,
+    contract_id: null,
+    project_id: null,
+    project_name: null,
+    task_id: null,
+    task_title: null,
+    activity_description: null,
+  };
+  return { success: true, message: startMessage(row.name, row.start_time), data, meta: meta() };
+});
+
+app.post('/api/v2/time-tracking/stop', async (request, reply) => {
+  const auth = authenticate(request, reply);
+  const { workspaceId, userId } = trackingBodyOf(request, auth.userId);
+  const [row] = (await pool.query({ name: 'tracking.stop', text: STOP_SQL, values: [workspaceId, userId] })).rows;
+  if (!row) throw noTracker();
+  const stoppedAt = utcOffset(row.end_time);
+  return {
+    success: true,
+    message: 'Time tracking stopped successfully',
+    data: { message: 'Time tracking stopped successfully', stopped_at: stoppedAt },
+    meta: meta(),
+  };
+});
+
+// ---- timesheets (W5): the API's statement is already one statement with everything in SQL; the limit runs it too --
+app.get('/api/v2/timesheets', async (request, reply) => {
+  const auth = authenticate(request, reply);
+  if (auth.role !== 'Owner' && auth.role !== 'Executive manager') throw new HttpError(501, 'The baseline serves OW/EM only.');
+  const { userId, from, to, page, perPage } = timesheetsQueryOf(request);
+  const values = [auth.workspaceId, from, to, userId, (page - 1) * perPage, perPage];
+  const { rows } = await pool.query({ name: 'timesheets.page', text: TIMESHEETS_PAGE_SQL, values });
+  const total = rows.length > 0 ? rows[0].__page_total : 0;
+  const data = rows.map((row) => toTimesheet(row, auth.canViewRates));
+  return { success: true, message: 'Timesheets retrieved successfully', data, meta: meta(paginationOf(total, page, perPage, data.length)) };
 });
 
 await serve(app, pool);

@@ -6,6 +6,18 @@
 // compares statements per request and response bytes on every run.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import {
+  alreadyTracking,
+  displayName,
+  noTracker,
+  startMessage,
+  TIMESHEETS_PAGE_SQL,
+  timesheetsQueryOf,
+  toTimesheet,
+  trackingBodyOf,
+  utcOffset,
+  weeksTouched,
+} from './time-common.mjs';
+import {
   bearerToken,
   contractListEnvelope,
   contractsQueryOf,
@@ -73,7 +85,7 @@ async function authenticate(request, reply) {
   if (row.expires_at.getTime() <= Date.now()) throw unauthenticated(true);
   spendRateLimit(`user:${row.user_id}`, reply);
   if (!hasApiScope(row.scopes)) throw new HttpError(403, 'Invalid scope(s) provided.');
-  const workspaceId = workspaceIdOf(request);
+  const workspaceId = request.body?.workspace_id === undefined ? workspaceIdOf(request) : trackingBodyOf(request, 0).workspaceId;
   const member = await membershipOf(workspaceId, row.user_id);
   if (!member) throw new HttpError(403, 'You are not a member of this workspace.');
   return { userId: row.user_id, workspaceId, role: member.role, canViewRates: member.role === 'Owner' || member.rate_status === 1 };
@@ -218,6 +230,186 @@ app.get('/api/v2/contracts', { schema: { response: contractListEnvelope } }, asy
     meta: meta(pagination),
     pagination: topLevelPagination(pagination),
   };
+});
+
+// ---- time tracking (W4): the statements of TimeTrackingService.start / stop and the time ledger, in order --------
+const LOCK_MEMBER_TIME = `SELECT COALESCE(u.timezone, 'UTC') AS time_zone, m.weekly_hours_limit AS member_limit, c.weekly_hours_limit AS contract_limit FROM workspace_members m JOIN users u ON u.id = m.user_id LEFT JOIN contracts c ON c.id = $3 AND c.workspace_id = m.workspace_id WHERE m.workspace_id = $1 AND m.user_id = $2 FOR UPDATE OF m`;
+const WEEKS_APPROVED = `SELECT 1 FROM timesheets WHERE workspace_id = $1 AND user_id = $2 AND date_from = ANY($3::date[]) AND status = 'approved' AND deleted_at IS NULL LIMIT 1`;
+const INSERT_EVENT = 'INSERT INTO outbox_events (workspace_id, type, payload) VALUES ($1, $2, $3) RETURNING id';
+const WEEKLY_USAGE = `SELECT COALESCE(sum(extract(epoch FROM least(COALESCE(e.end_time, now()), w.e) - greatest(e.start_time, w.s)) * 1000), 0) AS all_ms, COALESCE(sum(extract(epoch FROM least(COALESCE(e.end_time, now()), w.e) - greatest(e.start_time, w.s)) * 1000) FILTER (WHERE e.contract_id = $5), 0) AS contract_ms FROM unnest($3::timestamptz[], $4::timestamptz[]) WITH ORDINALITY AS w(s, e, i) LEFT JOIN time_entries e ON e.workspace_id = $1 AND e.user_id = $2 AND e.start_time < w.e AND COALESCE(e.end_time, now()) > w.s AND e.id IS DISTINCT FROM $6::uuid GROUP BY w.i ORDER BY w.i`;
+
+/** One transaction on one pooled client (TypeORM's `START TRANSACTION` … `COMMIT`). */
+async function transaction(work) {
+  const client = await pool.connect();
+  try {
+    await client.query('START TRANSACTION');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** The ledger's weekly-limit read, run only when a limit applies (as the API's weeklyAllowances). */
+async function weeklyLimitLeft(client, ws, user, context, weeks) {
+  if (context.member_limit === null) return Infinity;
+  const { rows } = await client.query(WEEKLY_USAGE, [ws, user, weeks.map((w) => w.start), weeks.map((w) => w.end), null, null]);
+  return context.member_limit * 3_600_000 - Number(rows[0].all_ms);
+}
+
+app.post('/api/v2/time-tracking/start', async (request, reply) => {
+  const auth = await authenticate(request, reply);
+  const { workspaceId: ws, userId: user } = trackingBodyOf(request, auth.userId);
+  return transaction(async (client) => {
+    const context = (await client.query(LOCK_MEMBER_TIME, [ws, user, null])).rows[0];
+    const member = (
+      await client.query(
+        `SELECT u.firstname, u.lastname, u.email, COALESCE(u.timezone, 'UTC') AS time_zone FROM workspace_members m JOIN users u ON u.id = m.user_id WHERE m.workspace_id = $1 AND m.user_id = $2 AND m.deleted_at IS NULL AND m.status = 'active' AND m.role <> $3`,
+        [ws, user, 'Project viewer'],
+      )
+    ).rows[0];
+    if (!context || !member) throw new HttpError(404, 'User not found.');
+    if ((await client.query('SELECT 1 FROM time_entries WHERE user_id = $1 AND end_time IS NULL', [user])).rows.length > 0)
+      throw alreadyTracking();
+    const { now } = (await client.query('SELECT now() AS now')).rows[0];
+    const week = weeksTouched(now, new Date(now.getTime() + 1), context.time_zone);
+    if ((await client.query(WEEKS_APPROVED, [ws, user, week.map((w) => w.dateFrom)])).rows.length > 0) {
+      throw new HttpError(409, 'The timesheet for this period is approved; its time cannot change.');
+    }
+    if ((await weeklyLimitLeft(client, ws, user, context, week)) <= 0) throw new HttpError(409, 'The weekly hours limit is reached.');
+    try {
+      await client.query(
+        `INSERT INTO time_entries (workspace_id, user_id, contract_id, project_id, task_id, activity_description, method, start_time) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [ws, user, null, null, null, null, 'Web tracker', now],
+      );
+    } catch (error) {
+      if (error.code === '23505') throw alreadyTracking();
+      throw error;
+    }
+    const name = displayName(member.firstname, member.lastname, member.email);
+    const data = {
+      message: 'Time tracking started successfully',
+      start_time: utcOffset(now),
+      user_id: user,
+      user_name: name,
+      user_email: member.email,
+      contract_id: null,
+      project_id: null,
+      project_name: null,
+      task_id: null,
+      task_title: null,
+      activity_description: null,
+    };
+    await client.query(INSERT_EVENT, [ws, 'tracker.started', JSON.stringify(data)]);
+    return { success: true, message: startMessage(name, now), data, meta: meta() };
+  });
+});
+
+app.post('/api/v2/time-tracking/stop', async (request, reply) => {
+  const auth = await authenticate(request, reply);
+  const { workspaceId: ws, userId: user } = trackingBodyOf(request, auth.userId);
+  return transaction(async (client) => {
+    const zone = (
+      await client.query(
+        `SELECT COALESCE(u.timezone, 'UTC') AS time_zone FROM workspace_members m JOIN users u ON u.id = m.user_id WHERE m.workspace_id = $1 AND m.user_id = $2`,
+        [ws, user],
+      )
+    ).rows[0];
+    if (!zone) throw new HttpError(404, 'User not found.');
+    const context = (await client.query(LOCK_MEMBER_TIME, [ws, user, null])).rows[0];
+    const running = (
+      await client.query(
+        `DELETE FROM time_entries WHERE workspace_id = $1 AND user_id = $2 AND end_time IS NULL AND ($3::int IS NULL OR project_id = $3) AND ($4::int IS NULL OR contract_id = $4) RETURNING id, workspace_id, user_id, contract_id, project_id, task_id, activity_description, start_time`,
+        [ws, user, null, null],
+      )
+    ).rows[0];
+    if (!running) throw noTracker();
+    const { now } = (await client.query('SELECT now() AS now')).rows[0];
+    const stoppedAt = new Date(Math.max(now.getTime(), running.start_time.getTime()));
+    const entryIds = [];
+    if (stoppedAt > running.start_time) {
+      const weeks = weeksTouched(running.start_time, stoppedAt, context.time_zone);
+      const approved = new Set(
+        (
+          await client.query(
+            `SELECT date_from::text AS date_from FROM timesheets WHERE workspace_id = $1 AND user_id = $2 AND date_from = ANY($3::date[]) AND status = 'approved' AND deleted_at IS NULL`,
+            [ws, user, weeks.map((w) => w.dateFrom)],
+          )
+        ).rows.map((row) => row.date_from),
+      );
+      // W4's trackers run for milliseconds: one open span, added through the ledger's statements.
+      if (weeks.length === 1 && !approved.has(weeks[0].dateFrom)) {
+        const ctx = (await client.query(LOCK_MEMBER_TIME, [ws, user, running.contract_id])).rows[0];
+        if ((await client.query(WEEKS_APPROVED, [ws, user, [weeks[0].dateFrom]])).rows.length > 0) throw new HttpError(409, 'approved');
+        const busy = await client.query(
+          `SELECT start_time, end_time FROM time_entries WHERE workspace_id = $1 AND user_id = $2 AND start_time < $4 AND (end_time IS NULL OR end_time > $3) AND id IS DISTINCT FROM $5::uuid`,
+          [ws, user, running.start_time, stoppedAt, null],
+        );
+        const left = await weeklyLimitLeft(client, ws, user, ctx, weeks);
+        if (busy.rows.length === 0 && left >= stoppedAt - running.start_time) {
+          const inserted = await client.query(
+            `INSERT INTO time_entries (workspace_id, user_id, contract_id, project_id, task_id, activity_description, method, start_time, end_time) SELECT $1, $2, $3, $4, $5, $6, $7, s.start_time, s.end_time FROM unnest($8::timestamptz[], $9::timestamptz[]) AS s(start_time, end_time) ORDER BY s.start_time RETURNING id`,
+            [
+              ws,
+              user,
+              running.contract_id,
+              running.project_id,
+              running.task_id,
+              running.activity_description,
+              'Web tracker',
+              [running.start_time],
+              [stoppedAt],
+            ],
+          );
+          entryIds.push(...inserted.rows.map((row) => row.id));
+          await client.query(
+            `INSERT INTO timesheets (workspace_id, user_id, date_from, date_to) SELECT $1, $2, d.date_from, d.date_to FROM unnest($3::date[], $4::date[]) AS d(date_from, date_to) ON CONFLICT (workspace_id, user_id, date_from) WHERE deleted_at IS NULL DO NOTHING`,
+            [ws, user, [weeks[0].dateFrom], [weeks[0].dateTo]],
+          );
+        }
+      }
+    }
+    const payload = {
+      user_id: user,
+      contract_id: running.contract_id,
+      project_id: running.project_id,
+      task_id: running.task_id,
+      activity_description: running.activity_description,
+      start_time: utcOffset(running.start_time),
+      stopped_at: utcOffset(stoppedAt),
+      time_entry_ids: entryIds,
+    };
+    await client.query(INSERT_EVENT, [ws, 'tracker.stopped', JSON.stringify(payload)]);
+    const data = { message: 'Time tracking stopped successfully', stopped_at: utcOffset(stoppedAt) };
+    return { success: true, message: 'Time tracking stopped successfully', data, meta: meta() };
+  });
+});
+
+// ---- timesheets (W5): the API's page statement for OW/EM (one statement; the count alone only past the end) --------
+app.get('/api/v2/timesheets', async (request, reply) => {
+  const auth = await authenticate(request, reply);
+  if (auth.role !== 'Owner' && auth.role !== 'Executive manager') throw new HttpError(501, 'The baseline serves OW/EM only.');
+  const { userId, from, to, page, perPage } = timesheetsQueryOf(request);
+  const { rows } = await named('timesheets.list.owner.user_range.desc', TIMESHEETS_PAGE_SQL, [
+    auth.workspaceId,
+    from,
+    to,
+    userId,
+    (page - 1) * perPage,
+    perPage,
+  ]);
+  const total = await totalOf(rows, page, () =>
+    pool.query(
+      `SELECT count(*)::int AS "total" FROM "timesheets" "ts" INNER JOIN "users" "u" ON "u"."id" = "ts"."user_id" WHERE ( "ts"."workspace_id" = $1 AND "ts"."deleted_at" IS NULL AND "ts"."date_to" >= $2 AND "ts"."date_from" <= $3 AND "ts"."user_id" = $4 ) AND ( "ts"."deleted_at" IS NULL )`,
+      [auth.workspaceId, from, to, userId],
+    ),
+  );
+  const data = rows.map((row) => toTimesheet(row, auth.canViewRates));
+  return { success: true, message: 'Timesheets retrieved successfully', data, meta: meta(paginationOf(total, page, perPage, data.length)) };
 });
 
 await serve(app, pool);
