@@ -27,6 +27,19 @@ export const NOTES = {
     'The contracts list runs like W2: a count and a page as compiled, named statements (per role scope and filter set), ' +
     "token and membership from the authentication cache, against the limit baseline's single statement with " +
     '`count(*) OVER ()`. What remains is the framework floor of W0 plus a second pooled connection per request for the count.',
+  W4:
+    'Each start and stop is a transaction of 11 statements (22 per pair, counted by the proxy) against the limit ' +
+    "baseline's one statement of data-modifying CTEs: start reads the member's time lock, the member, the running " +
+    'check, `now()` and the approved-week check one by one before the insert and the event; stop reads the zone, takes ' +
+    "the lock, deletes the running row, reads `now()` and the approved weeks, then the ledger takes the member's lock " +
+    'again and re-checks the week before the overlap read, the insert and the timesheet upsert. Every round trip holds ' +
+    "the member's row lock and a pooled connection. Fix, keeping the ledger's rules: one statement for lock + member + " +
+    'running check + `now()` + approved weeks, the stop passing its lock and week check to the ledger instead of ' +
+    'repeating them, and the insert, timesheet upsert and event as one statement of CTEs (about 4 per request).',
+  W5:
+    "One statement, the same as the limit baseline's (the daily breakdown is aggregated in SQL per day of the member's " +
+    'zone over the index-only scan of the period): what remains is the framework floor of W0 plus the mapping of a ' +
+    "week's breakdown (json_agg rows to the documented shape).",
   p99:
     'At 50 connections the mean latency is 50 ÷ throughput, so p99 ≤ 50 ms needs ≳ 1,000–2,000 req/s with a tight tail; ' +
     'every server here shares 2 cores with PostgreSQL and the load generator, and ours pays the framework floor of W0 per ' +
