@@ -28,14 +28,14 @@ export const NOTES = {
     "token and membership from the authentication cache, against the limit baseline's single statement with " +
     '`count(*) OVER ()`. What remains is the framework floor of W0 plus a second pooled connection per request for the count.',
   W4:
-    'Each start and stop is a transaction of 11 statements (22 per pair, counted by the proxy) against the limit ' +
-    "baseline's one statement of data-modifying CTEs: start reads the member's time lock, the member, the running " +
-    'check, `now()` and the approved-week check one by one before the insert and the event; stop reads the zone, takes ' +
-    "the lock, deletes the running row, reads `now()` and the approved weeks, then the ledger takes the member's lock " +
-    'again and re-checks the week before the overlap read, the insert and the timesheet upsert. Every round trip holds ' +
-    "the member's row lock and a pooled connection. Fix, keeping the ledger's rules: one statement for lock + member + " +
-    'running check + `now()` + approved weeks, the stop passing its lock and week check to the ledger instead of ' +
-    'repeating them, and the insert, timesheet upsert and event as one statement of CTEs (about 4 per request).',
+    'Start and stop are transactions of 7 and 9 statements (8 per request, counted by the proxy) against the limit ' +
+    "baseline's one statement of data-modifying CTEs: start takes the member's time lock (which reads the member and " +
+    '`now()`), then the running check, the approved-week check, the insert and the event one by one; stop takes the lock, ' +
+    "deletes the running row, reads the approved weeks, then the ledger's overlap read, the insert, the timesheet upsert " +
+    "and the event. Every round trip holds the member's row lock and a pooled connection. Further fix, keeping the " +
+    "ledger's rules: the running and week checks in the lock's statement where a snapshot taken before the lock wait " +
+    'cannot mislead (the running check can: the partial unique index catches it), and the insert, timesheet upsert and ' +
+    'event as one statement of CTEs (about 4 per request).',
   W5:
     "One statement, the same as the limit baseline's (the daily breakdown is aggregated in SQL per day of the member's " +
     'zone over the index-only scan of the period): what remains is the framework floor of W0 plus the mapping of a ' +

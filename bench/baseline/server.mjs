@@ -233,7 +233,7 @@ app.get('/api/v2/contracts', { schema: { response: contractListEnvelope } }, asy
 });
 
 // ---- time tracking (W4): the statements of TimeTrackingService.start / stop and the time ledger, in order --------
-const LOCK_MEMBER_TIME = `SELECT COALESCE(u.timezone, 'UTC') AS time_zone, m.weekly_hours_limit AS member_limit, c.weekly_hours_limit AS contract_limit FROM workspace_members m JOIN users u ON u.id = m.user_id LEFT JOIN contracts c ON c.id = $3 AND c.workspace_id = m.workspace_id WHERE m.workspace_id = $1 AND m.user_id = $2 FOR UPDATE OF m`;
+const LOCK_MEMBER_TIME = `SELECT COALESCE(u.timezone, 'UTC') AS time_zone, m.weekly_hours_limit AS member_limit, c.weekly_hours_limit AS contract_limit, now() AS now, u.firstname, u.lastname, u.email, (m.deleted_at IS NULL AND m.status = 'active' AND m.role <> 'Project viewer') AS can_track FROM workspace_members m JOIN users u ON u.id = m.user_id LEFT JOIN contracts c ON c.id = $3 AND c.workspace_id = m.workspace_id WHERE m.workspace_id = $1 AND m.user_id = $2 FOR UPDATE OF m`;
 const WEEKS_APPROVED = `SELECT 1 FROM timesheets WHERE workspace_id = $1 AND user_id = $2 AND date_from = ANY($3::date[]) AND status = 'approved' AND deleted_at IS NULL LIMIT 1`;
 const INSERT_EVENT = 'INSERT INTO outbox_events (workspace_id, type, payload) VALUES ($1, $2, $3) RETURNING id';
 const WEEKLY_USAGE = `SELECT COALESCE(sum(extract(epoch FROM least(COALESCE(e.end_time, now()), w.e) - greatest(e.start_time, w.s)) * 1000), 0) AS all_ms, COALESCE(sum(extract(epoch FROM least(COALESCE(e.end_time, now()), w.e) - greatest(e.start_time, w.s)) * 1000) FILTER (WHERE e.contract_id = $5), 0) AS contract_ms FROM unnest($3::timestamptz[], $4::timestamptz[]) WITH ORDINALITY AS w(s, e, i) LEFT JOIN time_entries e ON e.workspace_id = $1 AND e.user_id = $2 AND e.start_time < w.e AND COALESCE(e.end_time, now()) > w.s AND e.id IS DISTINCT FROM $6::uuid GROUP BY w.i ORDER BY w.i`;
@@ -266,16 +266,11 @@ app.post('/api/v2/time-tracking/start', async (request, reply) => {
   const { workspaceId: ws, userId: user } = trackingBodyOf(request, auth.userId);
   return transaction(async (client) => {
     const context = (await client.query(LOCK_MEMBER_TIME, [ws, user, null])).rows[0];
-    const member = (
-      await client.query(
-        `SELECT u.firstname, u.lastname, u.email, COALESCE(u.timezone, 'UTC') AS time_zone FROM workspace_members m JOIN users u ON u.id = m.user_id WHERE m.workspace_id = $1 AND m.user_id = $2 AND m.deleted_at IS NULL AND m.status = 'active' AND m.role <> $3`,
-        [ws, user, 'Project viewer'],
-      )
-    ).rows[0];
-    if (!context || !member) throw new HttpError(404, 'User not found.');
+    if (!context?.can_track) throw new HttpError(404, 'User not found.');
+    const member = context;
     if ((await client.query('SELECT 1 FROM time_entries WHERE user_id = $1 AND end_time IS NULL', [user])).rows.length > 0)
       throw alreadyTracking();
-    const { now } = (await client.query('SELECT now() AS now')).rows[0];
+    const { now } = context;
     const week = weeksTouched(now, new Date(now.getTime() + 1), context.time_zone);
     if ((await client.query(WEEKS_APPROVED, [ws, user, week.map((w) => w.dateFrom)])).rows.length > 0) {
       throw new HttpError(409, 'The timesheet for this period is approved; its time cannot change.');
@@ -313,14 +308,8 @@ app.post('/api/v2/time-tracking/stop', async (request, reply) => {
   const auth = await authenticate(request, reply);
   const { workspaceId: ws, userId: user } = trackingBodyOf(request, auth.userId);
   return transaction(async (client) => {
-    const zone = (
-      await client.query(
-        `SELECT COALESCE(u.timezone, 'UTC') AS time_zone FROM workspace_members m JOIN users u ON u.id = m.user_id WHERE m.workspace_id = $1 AND m.user_id = $2`,
-        [ws, user],
-      )
-    ).rows[0];
-    if (!zone) throw new HttpError(404, 'User not found.');
     const context = (await client.query(LOCK_MEMBER_TIME, [ws, user, null])).rows[0];
+    if (!context) throw new HttpError(404, 'User not found.');
     const running = (
       await client.query(
         `DELETE FROM time_entries WHERE workspace_id = $1 AND user_id = $2 AND end_time IS NULL AND ($3::int IS NULL OR project_id = $3) AND ($4::int IS NULL OR contract_id = $4) RETURNING id, workspace_id, user_id, contract_id, project_id, task_id, activity_description, start_time`,
@@ -328,7 +317,7 @@ app.post('/api/v2/time-tracking/stop', async (request, reply) => {
       )
     ).rows[0];
     if (!running) throw noTracker();
-    const { now } = (await client.query('SELECT now() AS now')).rows[0];
+    const { now } = context;
     const stoppedAt = new Date(Math.max(now.getTime(), running.start_time.getTime()));
     const entryIds = [];
     if (stoppedAt > running.start_time) {
@@ -343,8 +332,12 @@ app.post('/api/v2/time-tracking/stop', async (request, reply) => {
       );
       // W4's trackers run for milliseconds: one open span, added through the ledger's statements.
       if (weeks.length === 1 && !approved.has(weeks[0].dateFrom)) {
-        const ctx = (await client.query(LOCK_MEMBER_TIME, [ws, user, running.contract_id])).rows[0];
-        if ((await client.query(WEEKS_APPROVED, [ws, user, [weeks[0].dateFrom]])).rows.length > 0) throw new HttpError(409, 'approved');
+        // The ledger reuses the lock's context (held) for a tracker without a contract: no second lock or week check.
+        const ctx =
+          running.contract_id === null ? context : (await client.query(LOCK_MEMBER_TIME, [ws, user, running.contract_id])).rows[0];
+        if (running.contract_id !== null && (await client.query(WEEKS_APPROVED, [ws, user, [weeks[0].dateFrom]])).rows.length > 0) {
+          throw new HttpError(409, 'The timesheet for this period is approved; its time cannot change.');
+        }
         const busy = await client.query(
           `SELECT start_time, end_time FROM time_entries WHERE workspace_id = $1 AND user_id = $2 AND start_time < $4 AND (end_time IS NULL OR end_time > $3) AND id IS DISTINCT FROM $5::uuid`,
           [ws, user, running.start_time, stoppedAt, null],

@@ -22,7 +22,7 @@ export interface TimeContract {
 }
 
 /** `John Smith`, or the email when the user has no name. */
-const displayName = (firstname: string | null, lastname: string | null, email: string): string =>
+export const displayName = (firstname: string | null, lastname: string | null, email: string): string =>
   [firstname, lastname].filter((part) => part && part.trim()).join(' ') || email;
 
 /**

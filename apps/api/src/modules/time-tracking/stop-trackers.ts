@@ -1,7 +1,7 @@
 import { formatUtcOffset } from '@app/common';
 import { EventsService } from '@app/database';
 import type { EntityManager } from 'typeorm';
-import { addTime, lockMemberTime } from '../time-entries/ledger/time-ledger';
+import { addTime, lockMemberTime, MemberTimeContext } from '../time-entries/ledger/time-ledger';
 import { weeksTouched } from '../time-entries/ledger/member-weeks';
 import { WEB_TRACKER } from '../time-entries/time-entry-methods';
 
@@ -35,9 +35,11 @@ export async function stopTracker(
   workspaceId: number,
   userId: number,
   only: { projectId?: number; contractId?: number } = {},
+  held?: MemberTimeContext,
 ): Promise<StoppedTracker | null> {
-  // The membership lock first, as every time write takes it, so a concurrent start or stop queues here.
-  const context = await lockMemberTime(manager, workspaceId, userId, null);
+  // The membership lock first, as every time write takes it, so a concurrent start or stop queues here (a caller
+  // that took it already in this transaction passes its context).
+  const context = held ?? (await lockMemberTime(manager, workspaceId, userId, null));
   const [rows] = (await manager.query(
     `DELETE FROM time_entries
       WHERE workspace_id = $1 AND user_id = $2 AND end_time IS NULL
@@ -47,8 +49,7 @@ export async function stopTracker(
   )) as [RunningRow[], number];
   const running = rows[0];
   if (!running || !context) return null;
-  const [{ now }] = (await manager.query('SELECT now() AS now')) as { now: Date }[];
-  const stoppedAt = new Date(Math.max(now.getTime(), running.start_time.getTime()));
+  const stoppedAt = new Date(Math.max(context.now.getTime(), running.start_time.getTime()));
   const entryIds: string[] = [];
   for (const span of await openSpans(manager, workspaceId, userId, running.start_time, stoppedAt, context.timeZone)) {
     const saved = await addTime(manager, {
@@ -61,6 +62,8 @@ export async function stopTracker(
       method: WEB_TRACKER,
       start: span.start,
       end: span.end,
+      // Locked above, and openSpans left out the approved weeks: the ledger need not repeat either.
+      held: context,
     });
     entryIds.push(...saved.entryIds);
   }

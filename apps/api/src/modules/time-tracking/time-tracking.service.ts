@@ -18,10 +18,10 @@ import {
   requireActiveContract,
   requireMemberZone,
   requireTaskInProject,
-  requireTimeMember,
+  displayName,
   TimeContract,
 } from '../time-entries/time-entry.lookups';
-import { timeEntryValidationError } from '../time-entries/time-entries.exception';
+import { timeEntryError, timeEntryValidationError } from '../time-entries/time-entries.exception';
 import {
   CurrentTrackerDataDto,
   CurrentTrackerQueryDto,
@@ -96,18 +96,15 @@ export class TimeTrackingService {
       const contract = contractId === null ? null : await requireActiveContract(manager, auth.workspaceId, userId, contractId);
       const taskTitle =
         taskId === null || !contract ? null : await requireTaskInProject(manager, auth.workspaceId, taskId, contract.projectId);
+      // The lock's statement reads the member after the lock, so a member archived meanwhile (their trackers stopped) cannot start again.
       const context = await lockMemberTime(manager, auth.workspaceId, userId, contract?.id ?? null);
-      // Read under the lock, so a member archived meanwhile (their trackers stopped) cannot start again.
-      const member = await requireTimeMember(manager, auth.workspaceId, userId);
+      if (!context?.member.canTrack) throw timeEntryError('UserNotFound');
+      const member = {
+        name: displayName(context.member.firstname, context.member.lastname, context.member.email),
+        email: context.member.email,
+      };
       const activity = dto.activity_description || null;
-      const startTime = await this.insertRunning(
-        manager,
-        context as MemberTimeContext,
-        { workspaceId: auth.workspaceId, userId },
-        contract,
-        taskId,
-        activity,
-      );
+      const startTime = await this.insertRunning(manager, context, { workspaceId: auth.workspaceId, userId }, contract, taskId, activity);
       const data: TrackingStartedDto = {
         message: 'Time tracking started successfully',
         start_time: formatUtcOffset(startTime),
@@ -129,8 +126,9 @@ export class TimeTrackingService {
   stop(auth: AuthContext, dto: StopTrackingDto): Promise<TrackingStoppedDto> {
     const userId = this.targetUser(auth, dto.user_id ?? auth.userId);
     return this.dataSource.transaction(async (manager) => {
-      await requireMemberZone(manager, auth.workspaceId, userId);
-      const stopped = await stopTracker(manager, auth.workspaceId, userId);
+      const context = await lockMemberTime(manager, auth.workspaceId, userId, null);
+      if (!context) throw timeEntryError('UserNotFound');
+      const stopped = await stopTracker(manager, auth.workspaceId, userId, {}, context);
       if (!stopped) throw trackingError('NoActiveTracker');
       return { message: 'Time tracking stopped successfully', stopped_at: formatUtcOffset(stopped.stoppedAt) };
     });
@@ -176,7 +174,7 @@ export class TimeTrackingService {
   ): Promise<Date> {
     const [running] = (await manager.query('SELECT 1 FROM time_entries WHERE user_id = $1 AND end_time IS NULL', [userId])) as unknown[];
     if (running) throw trackingError('AlreadyTracking');
-    const [{ now }] = (await manager.query('SELECT now() AS now')) as { now: Date }[];
+    const { now } = context;
     const week = weeksTouched(now, new Date(now.getTime() + 1), context.timeZone);
     await assertWeeksOpen(manager, workspaceId, userId, week);
     const [allowance] = await weeklyAllowances(manager, { workspaceId, userId, contractId: contract?.id ?? null }, context, week, null);

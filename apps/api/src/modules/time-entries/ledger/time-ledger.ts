@@ -1,3 +1,4 @@
+import { Role } from '@app/auth';
 import { EntityManager, QueryFailedError } from 'typeorm';
 import type { TimeEntryMethod } from '../time-entry-methods';
 import { Allowance, fitToAllowances, Span, subtractSpans, totalMs } from './intervals';
@@ -16,8 +17,25 @@ export interface MemberTimeContext {
   timeZone: string;
   /** Hours; null means no member limit. */
   memberWeeklyLimit: number | null;
+  /** The contract the lock read `contractWeeklyLimit` for. */
+  contractId: number | null;
   /** Hours; null when there is no contract or it has no limit. */
   contractWeeklyLimit: number | null;
+  /** The transaction's `now()`, read by the same statement (it is the same all through the transaction). */
+  now: Date;
+  /** The member as the lock read them (after any concurrent change to the row committed). */
+  member: { firstname: string | null; lastname: string | null; email: string; canTrack: boolean };
+}
+
+interface LockRow {
+  time_zone: string;
+  member_limit: number | null;
+  contract_limit: number | null;
+  now: Date;
+  firstname: string | null;
+  lastname: string | null;
+  email: string;
+  can_track: boolean;
 }
 
 const HOUR_MS = 3_600_000;
@@ -28,7 +46,9 @@ export const isOverlapViolation = (error: unknown): boolean =>
 
 /**
  * Locks the member's row for the rest of the transaction (every time write of this member in this workspace
- * queues here) and reads what the ledger needs. Null when the user is not a member of the workspace.
+ * queues here) and reads, in the same statement, what the ledger and its callers need: zone, limits, `now()` and
+ * the member (read after the lock, so a member archived meanwhile shows as such). Null when the user has no
+ * membership row in the workspace. `canTrack`: a live, active membership that is not a Project viewer's.
  */
 export async function lockMemberTime(
   manager: EntityManager,
@@ -36,8 +56,10 @@ export async function lockMemberTime(
   userId: number,
   contractId: number | null,
 ): Promise<MemberTimeContext | null> {
-  const rows: { time_zone: string; member_limit: number | null; contract_limit: number | null }[] = await manager.query(
-    `SELECT COALESCE(u.timezone, 'UTC') AS time_zone, m.weekly_hours_limit AS member_limit, c.weekly_hours_limit AS contract_limit
+  const rows: LockRow[] = await manager.query(
+    `SELECT COALESCE(u.timezone, 'UTC') AS time_zone, m.weekly_hours_limit AS member_limit, c.weekly_hours_limit AS contract_limit,
+            now() AS now, u.firstname, u.lastname, u.email,
+            (m.deleted_at IS NULL AND m.status = 'active' AND m.role <> '${Role.ProjectViewer}') AS can_track
        FROM workspace_members m
        JOIN users u ON u.id = m.user_id
        LEFT JOIN contracts c ON c.id = $3 AND c.workspace_id = m.workspace_id
@@ -46,7 +68,15 @@ export async function lockMemberTime(
     [workspaceId, userId, contractId],
   );
   if (rows.length === 0) return null;
-  return { timeZone: rows[0].time_zone, memberWeeklyLimit: rows[0].member_limit, contractWeeklyLimit: rows[0].contract_limit };
+  const [row] = rows;
+  return {
+    timeZone: row.time_zone,
+    memberWeeklyLimit: row.member_limit,
+    contractId,
+    contractWeeklyLimit: row.contract_limit,
+    now: row.now,
+    member: { firstname: row.firstname, lastname: row.lastname, email: row.email, canTrack: row.can_track },
+  };
 }
 
 /** 409 when any of `weeks` has an approved timesheet: approved periods never change. */
@@ -95,6 +125,11 @@ export interface AddTimeInput {
    * new span must fit whole (409 otherwise), because an update does not save part of an entry.
    */
   replaceId?: string;
+  /**
+   * The caller already holds the member's lock in this transaction (its context, read for this contract) and has
+   * refused approved weeks for this span itself: the ledger skips those two statements.
+   */
+  held?: MemberTimeContext;
 }
 
 export interface AddTimeResult {
@@ -116,10 +151,11 @@ export interface AddTimeResult {
  */
 export async function addTime(manager: EntityManager, input: AddTimeInput): Promise<AddTimeResult> {
   const { workspaceId, userId } = input;
-  const context = await lockMemberTime(manager, workspaceId, userId, input.contractId);
+  const held = input.held !== undefined && input.held.contractId === input.contractId ? input.held : null;
+  const context = held ?? (await lockMemberTime(manager, workspaceId, userId, input.contractId));
   if (!context) throw new Error(`addTime: user ${userId} is not a member of workspace ${workspaceId}`);
   const weeks = weeksTouched(input.start, input.end, context.timeZone);
-  await assertWeeksOpen(manager, workspaceId, userId, weeks);
+  if (!held) await assertWeeksOpen(manager, workspaceId, userId, weeks);
 
   const span: Span = { start: input.start.getTime(), end: input.end.getTime() };
   const excludeId = input.replaceId ?? null;
