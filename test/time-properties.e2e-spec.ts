@@ -343,6 +343,28 @@ describe('Time ledger properties (e2e)', () => {
       }
     };
 
+    /** GET /time-entries of each of the member's days lists exactly the entries starting in it, with whole minutes. */
+    const checkDayLists = async (): Promise<void> => {
+      const all = await entries();
+      for (const person of people) {
+        for (let index = 0; index < DAYS; index++) {
+          const date = dateOf(index);
+          const range = dayRange(date, person.zone);
+          const expected = all
+            .filter((e) => e.userId === person.member.userId && e.start >= us(range.start) && e.start < us(range.end))
+            .map((e) => ({ id: e.id, duration_minutes: Math.floor((e.end - e.start) / US_PER_MINUTE) }));
+          const res = await http.get(
+            `/api/v2/time-entries?workspace_id=${ws.id}&user_id=${person.member.userId}&date=${date}&per_page=50`,
+            owner,
+          );
+          expect(res.status).toBe(200);
+          const listed = (res.body as { data: { id: string; date: string; duration_minutes: number }[] }).data;
+          expect(listed.map(({ id, duration_minutes }) => ({ id, duration_minutes }))).toEqual(expected);
+          expect(listed.every((e) => e.date === date)).toBe(true);
+        }
+      }
+    };
+
     const pickEntry = async (person: Person, index: number): Promise<Entry | null> => {
       if (index < 0) return null;
       const mine = (await entries()).filter((e) => e.userId === person.member.userId);
@@ -516,6 +538,7 @@ describe('Time ledger properties (e2e)', () => {
       // Trackers stopped, every week (the current one too) is compared exactly.
       for (const index of [0, 1] as const) await run({ kind: 'stop', who: index });
       await check();
+      await checkDayLists();
     } catch (error) {
       throw new Error(`${(error as Error).message}\nafter:\n  ${log.join('\n  ')}`, { cause: error });
     }
