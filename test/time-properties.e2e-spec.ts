@@ -161,19 +161,6 @@ function freeParts(span: Span, busy: readonly Span[]): Span[] {
   return parts;
 }
 
-/** The earliest `allowanceUs` of `parts`. */
-function earliest(parts: readonly Span[], allowanceUs: number): Span[] {
-  const kept: Span[] = [];
-  let left = allowanceUs;
-  for (const part of parts) {
-    if (left <= 0) break;
-    const take = Math.min(part.end - part.start, left);
-    kept.push({ start: part.start, end: part.start + take });
-    left -= take;
-  }
-  return kept;
-}
-
 /**
  * The daily breakdown as timesheets.md defines it, computed here: each closed entry clipped to each of the
  * member's days (the kit's dayRange), summed per day, project and contract, floored to whole minutes.
@@ -280,6 +267,30 @@ describe('Time ledger properties (e2e)', () => {
         .reduce((sum, e) => sum + Math.max(0, Math.min(e.end, week.end) - Math.max(e.start, week.start)), 0);
       return LIMITED_HOURS * 3_600_000_000 - used;
     };
+
+    /** What the ledger saves of `span`: its free parts, each week keeping the earliest time its allowance takes. */
+    const saved = (person: Person, before: readonly Entry[], contractId: number | null, span: Span): Span[] => {
+      const left = new Map<number, number>();
+      const kept: Span[] = [];
+      for (const part of freeParts(span, before)) {
+        for (let cursor = part.start; cursor < part.end;) {
+          const week = weekSpan(startOfIsoWeek(dateInZone(new Date(cursor / 1000), person.zone)), person.zone);
+          const pieceEnd = Math.min(part.end, week.end);
+          const available = left.get(week.start) ?? allowance(person, before, contractId, { start: cursor, end: pieceEnd });
+          const take = Math.min(pieceEnd - cursor, available);
+          const last = kept[kept.length - 1];
+          if (take > 0 && last?.end === cursor) last.end = cursor + take;
+          else if (take > 0) kept.push({ start: cursor, end: cursor + take });
+          left.set(week.start, available - Math.max(0, take));
+          cursor = pieceEnd;
+        }
+      }
+      return kept;
+    };
+    const addedSince = async (person: Person, before: readonly Entry[]): Promise<Span[]> =>
+      (await entries())
+        .filter((e) => e.userId === person.member.userId && !before.some((b) => b.id === e.id))
+        .map(({ start, end }) => ({ start, end }));
 
     const answered = (op: Op, res: { status: number; body: unknown }, allowed: readonly number[]): number => {
       log.push(`${JSON.stringify(op)} → ${res.status}`);
@@ -398,8 +409,7 @@ describe('Time ledger properties (e2e)', () => {
           const date = dateOf(op.day);
           const before = (await entries()).filter((e) => e.userId === person.member.userId);
           const span = entrySpan(person, date, op.from, op.to);
-          const free = op.to > op.from ? freeParts(span, before) : [];
-          const kept = earliest(free, allowance(person, before, op.withContract ? person.contractId : null, span));
+          const kept = span.end > span.start ? saved(person, before, op.withContract ? person.contractId : null, span) : [];
           const expected =
             op.to <= op.from || span.end <= span.start
               ? [422]
@@ -415,11 +425,11 @@ describe('Time ledger properties (e2e)', () => {
             ...(op.withContract && { contract_id: person.contractId }),
           });
           if (answered(op, res, expected) !== 201) return;
-          const added = (await entries()).filter((e) => e.userId === person.member.userId && !before.some((b) => b.id === e.id));
+          const added = await addedSince(person, before);
           const savedUs = added.reduce((sum, e) => sum + e.end - e.start, 0);
           expect((res.body as { saved_minutes: number }).saved_minutes).toBe(Math.floor(savedUs / US_PER_MINUTE));
           // The free parts of the request, as far as the weekly limit goes.
-          expect(added.map(({ start, end }) => ({ start, end }))).toEqual(kept);
+          expect(added).toEqual(kept);
           return;
         }
         case 'update': {
@@ -500,6 +510,7 @@ describe('Time ledger properties (e2e)', () => {
           const start = new Date(wallClockToInstant(date, hhmm(op.from), person.zone).getTime() + op.second * 1000);
           const end = new Date(start.getTime() + op.seconds * 1000);
           const span = { start: us(start), end: us(end) };
+          const before = (await entries()).filter((e) => e.userId === person.member.userId);
           const res = await http.post('/api/v2/time-requests', op.byOwner ? owner : person.member.token).send({
             workspace_id: ws.id,
             user_id: person.member.userId,
@@ -509,22 +520,27 @@ describe('Time ledger properties (e2e)', () => {
           });
           if (answered(op, res, touchesApproved(person.member.userId, span) ? [409] : [201]) === 201) {
             expect((res.body as { data: { status: string } }).data.status).toBe(op.byOwner ? 'approved' : 'pending');
+            const contractId = op.withContract ? person.contractId : null;
+            expect(await addedSince(person, before)).toEqual(op.byOwner ? saved(person, before, contractId, span) : []);
           }
           return;
         }
         case 'decideRequest': {
-          const pending: { id: string; user_id: number; s: string; e: string }[] = await t.dataSource.query(
-            `SELECT id, user_id, (extract(epoch FROM start) * 1000000)::bigint::text AS s, (extract(epoch FROM "end") * 1000000)::bigint::text AS e
+          const pending: { id: string; user_id: number; contract_id: number | null; s: string; e: string }[] = await t.dataSource.query(
+            `SELECT id, user_id, contract_id, (extract(epoch FROM start) * 1000000)::bigint::text AS s, (extract(epoch FROM "end") * 1000000)::bigint::text AS e
                FROM time_requests WHERE workspace_id = $1 AND status = 'pending' ORDER BY created_at, id`,
             [ws.id],
           );
           const request = op.pick < 0 || pending.length === 0 ? null : pending[op.pick % pending.length];
           const span = request && { start: Number(request.s), end: Number(request.e) };
           const expected = !request || !span ? [404] : op.approve && touchesApproved(request.user_id, span) ? [409] : [200];
+          const person = request && personOf(request.user_id);
+          const before = person ? (await entries()).filter((e) => e.userId === person.member.userId) : [];
           const res = await http
             .post(`/api/v2/time-requests/${request?.id ?? UNKNOWN_ID}/${op.approve ? 'approve' : 'reject'}`, owner)
             .send({ workspace_id: ws.id, ...(!op.approve && { comment: 'Conflicts with the schedule' }) });
-          answered(op, res, expected);
+          if (answered(op, res, expected) !== 200 || !person || !request || !span) return;
+          expect(await addedSince(person, before)).toEqual(op.approve ? saved(person, before, request.contract_id, span) : []);
           return;
         }
       }
