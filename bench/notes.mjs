@@ -49,12 +49,12 @@ export const NOTES = {
     '`--trace-gc`, no leak), so peak RSS reaches 270–340 MB. `npm start` now runs with `--max-old-space-size=128` (live heap × 3); ' +
     'the bench starts the built server without it unless `BENCH_OURS_NODE_FLAGS=--max-old-space-size=128` is set.',
   tiers:
-    'The W2 drop from S to M is the query shape, in both servers (the baseline drops as much): the deep page ' +
-    '(`OFFSET 195` at M) evaluates the `contracts_count` subquery for every skipped row — `EXPLAIN ANALYZE` shows the subplan ' +
-    'run 200 times (6.4 ms) where the page needs 5. Fix (API and baseline alike): page the ids first (`SELECT id … ORDER BY id ' +
-    'LIMIT … OFFSET …` in a subquery) and compute `contracts_count` for those rows only (1.4 ms), or keep a counter on the ' +
-    'project; keyset pagination would remove the OFFSET cost altogether. W0 (`SELECT 1`) does not depend on the dataset: its ' +
-    'change between tiers is run-to-run noise of this machine.',
+    'Where req/s drops from S to M it drops in the baselines as well (same statements), so it is the query shape at the ' +
+    'larger dataset, not the framework: W2 (page 1 and the deepest page of 200 projects; the ids are already paged ' +
+    'first, so per-row subqueries run for the page only) and W5 (a heavy member has the same ~3,000 entries a year at ' +
+    'both tiers, but the workspace has 10× the timesheets and entries) were not yet analysed with EXPLAIN at M. ' +
+    'Statements per request stay constant. W0 (`SELECT 1`) does not depend on the dataset: its change between tiers is ' +
+    'run-to-run noise of this machine.',
   errors:
     'Errors or non-2xx responses during the run: the ratio is not valid (a 429 or 500 is cheaper than a real answer). Check ' +
     'the rate limit settings and the server log.',
