@@ -46,3 +46,4 @@ export * from './validation/uuid-param.pipe';
 export * from './lists/date-order.validators';
 export * from './lists/date-range-query';
 export * from './lists/order-by';
+export * from './validation/optional-uuid-query.decorator';

@@ -6,7 +6,7 @@ import {
   MAX_DATABASE_ID,
   OptionalQueryInt,
   PaginationQueryDto,
-  parseUuid,
+  OptionalUuidQuery,
   ToNumber,
   Trim,
 } from '@app/common';
@@ -17,22 +17,6 @@ import { TIME_REQUEST_STATUSES, TimeRequestStatus } from './time-request-status'
 
 const emptyIsAbsent = ({ value }: { value: unknown }): unknown => (value === '' ? undefined : value);
 const MAX_TEXT = 1000;
-
-/** An `id` query filter: a canonical UUID (either case), compared in lowercase. */
-function OptionalUuidQuery(): PropertyDecorator {
-  return applyDecorators(
-    Transform(({ value }: { value: unknown }) => (value === '' ? undefined : (parseUuid(value) ?? value))),
-    IsOptional(),
-    (target: object, propertyName: string | symbol) =>
-      registerDecorator({
-        name: 'isUuid',
-        target: target.constructor,
-        propertyName: propertyName as string,
-        options: { message: '$property must be a UUID.' },
-        validator: { validate: (value: unknown) => parseUuid(value) !== undefined },
-      }),
-  );
-}
 
 export class ListTimeRequestsQueryDto extends IntersectionType(
   PaginationQueryDto,

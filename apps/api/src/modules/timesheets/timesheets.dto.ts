@@ -1,14 +1,22 @@
 import { ApiProperty, ApiPropertyOptional, getSchemaPath, IntersectionType } from '@nestjs/swagger';
-import { DateRangeQuery, MAX_DATABASE_ID, OptionalQueryInt, OrderByQuery, PaginationQueryDto, SortDirection, Trim } from '@app/common';
+import {
+  DateRangeQuery,
+  MAX_DATABASE_ID,
+  OptionalQueryInt,
+  OptionalUuidQuery,
+  OrderByQuery,
+  PaginationQueryDto,
+  SortDirection,
+  Trim,
+} from '@app/common';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsUUID, registerDecorator, ValidationArguments } from 'class-validator';
+import { IsIn, IsOptional, registerDecorator, ValidationArguments } from 'class-validator';
 import { TIMESHEET_STATUSES, TimesheetStatus } from './timesheet-status';
 
 export const MAX_REJECT_REASON = 1000;
 
 /** timesheets.md: the filter takes the `/v2/api` name `open` for `pending`; the server itself never emits it. */
 const STATUS_FILTERS = ['pending', 'open', 'submitted', 'approved', 'rejected'] as const;
-const blankIsAbsent = ({ value }: { value: unknown }): unknown => (value === '' ? undefined : value);
 const openIsPending = ({ value }: { value: unknown }): unknown => (value === '' ? undefined : value === 'open' ? 'pending' : value);
 
 export class ListTimesheetsQueryDto extends IntersectionType(
@@ -16,9 +24,7 @@ export class ListTimesheetsQueryDto extends IntersectionType(
   DateRangeQuery({ matches: 'timesheets whose period overlaps the range' }),
 ) {
   @ApiPropertyOptional({ type: 'string', format: 'uuid', description: 'A single timesheet.' })
-  @Transform(blankIsAbsent)
-  @IsOptional()
-  @IsUUID('all', { message: 'The id must be a valid UUID.' })
+  @OptionalUuidQuery()
   id?: string;
 
   @ApiPropertyOptional({ enum: STATUS_FILTERS, enumName: 'TimesheetStatusFilter', description: '`open` is an alias of `pending`.' })
