@@ -33,6 +33,12 @@ export const OUTBOX_ONLY_EVENT_TYPES = [
   'timesheet.unsubmitted',
   'timesheet.approved',
   'timesheet.rejected',
+  'leave_request.created',
+  'leave_request.approved',
+  'leave_request.rejected',
+  'expense.created',
+  'expense.updated',
+  'expense.deleted',
 ] as const;
 
 /** Every name the outbox accepts (the table's check constraint lists them). */

@@ -10,6 +10,7 @@ import { ContractsApi1796320000001 } from './1796320000001-ContractsApi';
 import { ContractEvents1796320000002 } from './1796320000002-ContractEvents';
 import { ViewersAndTeams1796330000001 } from './1796330000001-ViewersAndTeams';
 import { TimeLedger1796340000001 } from './1796340000001-TimeLedger';
+import { LeaveExpenseEvents1796350000000 } from './1796350000000-LeaveExpenseEvents';
 
 // Every migration class, in order. Listed explicitly (not globbed) so ESM builds and tests load the same set.
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   ContractEvents1796320000002,
   ViewersAndTeams1796330000001,
   TimeLedger1796340000001,
+  LeaveExpenseEvents1796350000000,
 ];
