@@ -14,6 +14,7 @@ import { TimeRequest } from './modules/time-requests/time-request.entity';
 import { Timesheet } from './modules/timesheets/timesheet.entity';
 import { TeamMember } from './modules/teams/team-member.entity';
 import { Team } from './modules/teams/team.entity';
+import { Webhook } from './modules/webhooks/webhook.entity';
 
 /** Every entity the schema holds; migrations are generated from this list. */
 export const ENTITIES = [
@@ -33,4 +34,5 @@ export const ENTITIES = [
   TimeEntry,
   Timesheet,
   TimeRequest,
+  Webhook,
 ];

@@ -47,3 +47,4 @@ export * from './lists/date-order.validators';
 export * from './lists/date-range-query';
 export * from './lists/order-by';
 export * from './validation/optional-uuid-query.decorator';
+export * from './crypto/secret-box';

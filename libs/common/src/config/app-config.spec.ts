@@ -59,6 +59,31 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ MAIL_FROM: 'not an address' })).toThrow(/MAIL_FROM must be an e-mail address/);
   });
 
+  it('delivers webhooks in-process on the documented schedule by default; checks the key, the schedule and the bounds', () => {
+    expect(loadConfig({})).toMatchObject({
+      webhookSecretKey: undefined,
+      webhookAllowedTargets: [],
+      webhookWorker: true,
+      webhookTimeoutMs: 15_000,
+      webhookRetryScheduleSeconds: [0, 5, 300, 1800, 7200, 18000, 36000],
+      webhookWorkerConcurrency: 4,
+    });
+    const hex = 'ab'.repeat(32);
+    const config = loadConfig({
+      WEBHOOK_SECRET_KEY: hex,
+      WEBHOOK_ALLOWED_TARGETS: '127.0.0.1, 10.0.0.0/8,hooks.internal',
+      WEBHOOK_WORKER: 'false',
+      WEBHOOK_RETRY_SCHEDULE_SECONDS: '0,1,2',
+    });
+    expect(config.webhookSecretKey).toEqual(Buffer.from(hex, 'hex'));
+    expect(config).toMatchObject({ webhookAllowedTargets: ['127.0.0.1', '10.0.0.0/8', 'hooks.internal'], webhookWorker: false });
+    expect(config.webhookRetryScheduleSeconds).toEqual([0, 1, 2]);
+    expect(loadConfig({ WEBHOOK_SECRET_KEY: Buffer.alloc(32, 7).toString('base64') }).webhookSecretKey).toEqual(Buffer.alloc(32, 7));
+    expect(() => loadConfig({ WEBHOOK_SECRET_KEY: 'short' })).toThrow(/WEBHOOK_SECRET_KEY must be 32 bytes/);
+    expect(() => loadConfig({ WEBHOOK_RETRY_SCHEDULE_SECONDS: '5,0' })).toThrow(/WEBHOOK_RETRY_SCHEDULE_SECONDS must be 1 to 50 ascending/);
+    expect(() => loadConfig({ WEBHOOK_TIMEOUT_MS: '10' })).toThrow(/WEBHOOK_TIMEOUT_MS must be an integer between 100 and 60000/);
+  });
+
   it('lists every invalid setting at once', () => {
     let error: unknown;
     try {

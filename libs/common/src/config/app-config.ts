@@ -42,6 +42,18 @@ export interface AppConfig {
   readonly smtpUrl: string | undefined;
   /** The From header of outgoing e-mail. */
   readonly mailFrom: string;
+  /** 32-byte key (base64 or 64 hex digits): webhook secrets are stored AES-256-GCM encrypted with it. Unset: stored as is. */
+  readonly webhookSecretKey: Buffer | undefined;
+  /** Hosts, IPs or CIDR ranges webhook targets may use although they are loopback, private, link-local or metadata addresses. */
+  readonly webhookAllowedTargets: readonly string[];
+  /** Whether this process runs the webhook delivery worker (several processes share one queue in PostgreSQL). */
+  readonly webhookWorker: boolean;
+  /** How long one delivery attempt waits for a 2xx (webhooks.md: 15 s). */
+  readonly webhookTimeoutMs: number;
+  /** Seconds after the event at which each attempt is made (webhooks.md: 0 s, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h). */
+  readonly webhookRetryScheduleSeconds: readonly number[];
+  /** Deliveries one worker process makes at the same time. */
+  readonly webhookWorkerConcurrency: number;
 }
 
 export class ConfigError extends Error {
@@ -103,6 +115,40 @@ function readMailFrom(env: Env, problems: string[]): string {
   return 'WebWork <no-reply@localhost>';
 }
 
+const DEFAULT_RETRY_SCHEDULE = [0, 5, 300, 1800, 7200, 18000, 36000];
+
+function readSecretKey(env: Env, key: string, problems: string[]): Buffer | undefined {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return undefined;
+  const bytes = /^[0-9a-fA-F]{64}$/.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
+  if (bytes.length === 32 && (/^[0-9a-fA-F]{64}$/.test(raw) || /^[A-Za-z0-9+/_-]{43}=?$/.test(raw))) return bytes;
+  problems.push(`${key} must be 32 bytes, as 64 hex digits or base64 (e.g. \`openssl rand -base64 32\`)`);
+  return undefined;
+}
+
+function readList(env: Env, key: string): string[] {
+  return (env[key] ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+/** Ascending whole seconds, the first attempt included: `0,5,300`. */
+function readSchedule(env: Env, key: string, problems: string[]): number[] {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return DEFAULT_RETRY_SCHEDULE;
+  const items = raw.split(',').map((item) => item.trim());
+  const values = items.map(Number);
+  const valid =
+    items.length >= 1 &&
+    items.length <= 50 &&
+    items.every((item) => /^\d+$/.test(item)) &&
+    values.every((value, index) => value <= 2_592_000 && (index === 0 || value >= values[index - 1]));
+  if (valid) return values;
+  problems.push(`${key} must be 1 to 50 ascending whole seconds separated by commas (got "${raw}")`);
+  return DEFAULT_RETRY_SCHEDULE;
+}
+
 function readLogLevel(env: Env, problems: string[]): LogLevel {
   const raw = env.LOG_LEVEL;
   if (raw === undefined || raw === '') return 'info';
@@ -139,6 +185,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     invitationTtlHours: readInt(env, 'INVITATION_TTL_HOURS', 168, 1, 8760, problems),
     smtpUrl: readUrl(env, 'SMTP_URL', ['smtp:', 'smtps:'], problems),
     mailFrom: readMailFrom(env, problems),
+    webhookSecretKey: readSecretKey(env, 'WEBHOOK_SECRET_KEY', problems),
+    webhookAllowedTargets: readList(env, 'WEBHOOK_ALLOWED_TARGETS'),
+    webhookWorker: readBool(env, 'WEBHOOK_WORKER', true, problems),
+    webhookTimeoutMs: readInt(env, 'WEBHOOK_TIMEOUT_MS', 15_000, 100, 60_000, problems),
+    webhookRetryScheduleSeconds: readSchedule(env, 'WEBHOOK_RETRY_SCHEDULE_SECONDS', problems),
+    webhookWorkerConcurrency: readInt(env, 'WEBHOOK_WORKER_CONCURRENCY', 4, 1, 100, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
