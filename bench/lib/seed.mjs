@@ -151,7 +151,8 @@ async function bulkInsert(client, table, columns, types, rows, { identity = fals
 /**
  * Time entries: 20% of the members own 60% of the entries, spread over ENTRY_YEAR, and one pending timesheet
  * per member and week with time. Generated inside PostgreSQL (generate_series) so 10M rows need no round trips.
- * A member's entries never overlap (the table's exclusion constraint): entry k of a member with n entries
+ * Each entry is on one of the member's contracts (its project with it), as tracked time is; the owner, who has no
+ * contract, tracks on a project only. A member's entries never overlap (the table's exclusion constraint): entry k of a member with n entries
  * starts in the k-th of n equal slots of the year and lasts 15 min to 4 h, at most 90% of its slot.
  */
 async function seedTimeEntries(client, size) {
@@ -172,10 +173,15 @@ async function seedTimeEntries(client, size) {
   for (let first = 1; first <= size.members; first += perStatement) {
     const last = Math.min(size.members, first + perStatement - 1);
     const result = await client.query(
-      `INSERT INTO time_entries (workspace_id, user_id, project_id, method, start_time, end_time)
-       SELECT $1, u.user_id, 1 + (x.h / 7) % $4, 'Desktop tracker', x.slot_start,
+      `WITH member_contracts AS (
+         SELECT user_id, array_agg(id ORDER BY id) AS ids, array_agg(project_id ORDER BY id) AS projects
+           FROM contracts WHERE workspace_id = $1 AND user_id BETWEEN $5 AND $6 GROUP BY user_id)
+       INSERT INTO time_entries (workspace_id, user_id, contract_id, project_id, method, start_time, end_time)
+       SELECT $1, u.user_id, mc.ids[(1 + x.h % cardinality(mc.ids))::int],
+              coalesce(mc.projects[(1 + x.h % cardinality(mc.ids))::int], 1 + (x.h / 7) % $4), 'Desktop tracker', x.slot_start,
               x.slot_start + least(x.slot * 0.9, make_interval(mins => 15 + (x.h % 226)::int))
          FROM generate_series($5::int, $6::int) AS u(user_id)
+         LEFT JOIN member_contracts mc ON mc.user_id = u.user_id
         CROSS JOIN LATERAL (SELECT CASE WHEN u.user_id <= $2 THEN $3::int ELSE $7::int END AS n) c
         CROSS JOIN LATERAL generate_series(0, c.n - 1) AS k
         CROSS JOIN LATERAL (SELECT interval '365 days' / c.n AS slot,
