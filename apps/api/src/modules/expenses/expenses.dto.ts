@@ -14,7 +14,7 @@ import {
   Trim,
 } from '@app/common';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsString, MaxLength, registerDecorator, ValidateIf, ValidationArguments } from 'class-validator';
+import { IsBoolean, registerDecorator, ValidateIf, ValidationArguments } from 'class-validator';
 
 /** numeric(12, 2) above zero: with two decimals, "> 0" is "at least 0.01" (expenses.md). */
 export const EXPENSE_AMOUNT = { ...MONEY_COLUMN, min: '0.01' } as const;
@@ -134,12 +134,14 @@ function ProjectId({ nullable }: { nullable: boolean }): PropertyDecorator {
   );
 }
 
-function Note({ nullable }: { nullable: boolean }): PropertyDecorator {
+function Note(field: 'note' | 'description', { nullable }: { nullable: boolean }): PropertyDecorator {
   return applyDecorators(
     Trim(),
     ValidateIf((_dto: object, value: unknown) => value !== undefined && (!nullable || value !== null)),
-    IsString({ message: '$property must be a string.' }),
-    MaxLength(MAX_NOTE, { message: `$property must not be longer than ${MAX_NOTE} characters.` }),
+    Rule('isNote', [
+      [isString, `The ${field} must be a string.`],
+      [(value) => (value as string).length <= MAX_NOTE, `The ${field} must not be longer than ${MAX_NOTE} characters.`],
+    ]),
   );
 }
 
@@ -187,11 +189,11 @@ export class CreateExpenseDto {
   project_id?: number;
 
   @ApiPropertyOptional(NOTE_DOC)
-  @Note({ nullable: false })
+  @Note('note', { nullable: false })
   note?: string;
 
   @ApiPropertyOptional(DESCRIPTION_DOC)
-  @Note({ nullable: false })
+  @Note('description', { nullable: false })
   description?: string;
 
   @ApiPropertyOptional({ type: 'boolean', default: false, example: true })
@@ -228,11 +230,11 @@ export class UpdateExpenseDto {
   project_id?: number | null;
 
   @ApiPropertyOptional({ ...NOTE_DOC, nullable: true })
-  @Note({ nullable: true })
+  @Note('note', { nullable: true })
   note?: string | null;
 
   @ApiPropertyOptional({ ...DESCRIPTION_DOC, nullable: true })
-  @Note({ nullable: true })
+  @Note('description', { nullable: true })
   description?: string | null;
 
   @ApiPropertyOptional({ type: 'boolean', example: false })
