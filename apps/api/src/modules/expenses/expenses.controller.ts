@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Post, Put, Query, Param } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, AuthContext, Authenticated, Permission } from '@app/auth';
 import { ApiErrorResponse, ApiPathId, Paginated, Responds, UuidParamPipe } from '@app/common';
 import { ExpenseCategoriesService } from './expense-categories.service';
@@ -82,6 +82,8 @@ export class ExpensesController {
   @Authenticated({ permission: Permission.ExpensesUpdate })
   @ApiOperation({ summary: 'Update expense', description: `Partial update; the fields mirror createExpense. ${OWNERSHIP}` })
   @ApiExpenseId()
+  // A partial update with `workspace_id` in the query (conventions.md): an empty body is a valid no-op update.
+  @ApiBody({ type: UpdateExpenseDto, required: false })
   @ApiErrorResponse(403, NOT_OWN)
   @Responds(ExpenseResponseDto, { message: 'Expense updated successfully' })
   updateExpense(@Auth() auth: AuthContext, @ExpenseId() expenseId: string, @Body() dto: UpdateExpenseDto): Promise<ExpenseResponseDto> {
