@@ -1,5 +1,6 @@
 import { Role } from '@app/auth';
 import { TimeRequestsFactory } from '../support/factories/time-requests.factory';
+import { ExpensesFactory } from '../support/factories/expenses.factory';
 import type { TestApp } from '../support/test-app';
 import type { Credentials } from './requests';
 import type { Hints } from './values';
@@ -25,6 +26,9 @@ export class FuzzFixture {
   private regularUserId = 0;
   /** A time request of the foreign workspace: 404 here. */
   private foreignTimeRequestId = '';
+  /** Expenses: a category of the workspace, and an expense and a category of the foreign workspace (404 / 422 here). */
+  private expenseCategoryId = '';
+  private foreignExpense = { id: '', categoryId: '' };
 
   constructor(private readonly t: TestApp) {}
 
@@ -43,6 +47,11 @@ export class FuzzFixture {
     const foreignProject = await f.project(other.id);
     this.foreign = { workspaceId: other.id, projectId: foreignProject.id };
     this.foreignTimeRequestId = (await new TimeRequestsFactory(this.t.dataSource).create({ workspaceId: other.id, user: other.owner })).id;
+    const expenses = new ExpensesFactory(this.t.dataSource);
+    this.expenseCategoryId = (await expenses.category({ workspaceId: ws.id, name: 'Fuzz category' })).id;
+    const foreignCategoryId = (await expenses.category({ workspaceId: other.id })).id;
+    const foreignExpenseId = (await expenses.create({ workspaceId: other.id, user: other.owner, categoryId: foreignCategoryId })).id;
+    this.foreignExpense = { id: foreignExpenseId, categoryId: foreignCategoryId };
     const revoked = await f.token(ws.owner.userId);
     await f.revokeToken(revoked.tokenId);
     const expired = await f.token(ws.owner.userId);
@@ -145,6 +154,20 @@ export class FuzzFixture {
     return rows.map((row) => row.id);
   }
 
+  /** Two expenses of the Regular User (update and delete may take them; made again when gone). */
+  private async liveExpenses(): Promise<string[]> {
+    const query = 'SELECT id FROM expenses WHERE workspace_id = $1 ORDER BY created_at, id LIMIT 2';
+    let rows = (await this.t.dataSource.query(query, [this.workspaceId])) as { id: string }[];
+    if (rows.length < 2) {
+      const expenses = new ExpensesFactory(this.t.dataSource);
+      for (let i = rows.length; i < 2; i++) {
+        await expenses.create({ workspaceId: this.workspaceId, user: this.regularUserId, categoryId: this.expenseCategoryId });
+      }
+      rows = (await this.t.dataSource.query(query, [this.workspaceId])) as { id: string }[];
+    }
+    return rows.map((row) => row.id);
+  }
+
   private async registerClients(): Promise<void> {
     const f = this.t.factories;
     const confidential = await f.oauthApp(this.ownerId, { name: 'Fuzz code app', redirectUris: [REDIRECT_URI] });
@@ -184,6 +207,7 @@ export class FuzzFixture {
     const two = <T>(items: T[], fallback: T): T[] => [0, 1].map((i) => items[i % items.length] ?? fallback);
     const clientIds = this.clients.map((c) => c.clientId);
     const timeEntries = await this.liveTimeEntries();
+    const expenses = await this.liveExpenses();
     this.hints = {
       ...this.hints,
       workspace_id: [String(this.workspaceId), String(this.workspaceId), String(this.workspaceId), String(this.foreign.workspaceId)],
@@ -209,6 +233,8 @@ export class FuzzFixture {
       ),
       user_id: people,
       timeRequestId: [...timeRequests, this.foreignTimeRequestId],
+      expenseId: [...expenses, this.foreignExpense.id],
+      category_id: [this.expenseCategoryId, this.expenseCategoryId, this.foreignExpense.categoryId],
       tokenId: this.decoyTokenIds.map(String),
       time_entry_id: two(timeEntries, '00000000-0000-4000-8000-000000000000'),
       clientId: clientIds,

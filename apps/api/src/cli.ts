@@ -6,6 +6,7 @@ import { ApiException, ConfigError, loadConfig, parseCanonicalId } from '@app/co
 import { startEmbeddedPostgres } from '@app/database';
 import { DataSource } from 'typeorm';
 import { createApp } from './app.factory';
+import { expenseCategoryCommands } from './modules/expenses/expense-category.commands';
 import { OAuthClientsService } from './modules/oauth/oauth-clients.service';
 import { PersonalAccessTokensService } from './modules/oauth/personal-access-tokens.service';
 import { SignInService } from './modules/oauth/sign-in.service';
@@ -35,6 +36,11 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   team:remove-member --workspace-id <id> --id <team> --email <email> [--manager]
   workspace:auto-approve-time-requests <workspace_id> on|off
       Approve every new time request of the workspace on creation (on), or only those of OW and EM (off).
+  expense-category:create --workspace-id <id> --name <name>
+      Create an expense category (names are unique in a workspace); prints its id, the category_id of expenses.
+  expense-category:list --workspace-id <id>       List the workspace's expense categories (id, name).
+  expense-category:delete --workspace-id <id> --id <category>
+      Delete a category; refused while expenses use it.
 
 Uses DATABASE_URL when set, otherwise the embedded database under DATA_DIR (stop the server first:
 the embedded database serves one process at a time).`;
@@ -236,6 +242,8 @@ const COMMANDS: Record<string, (values: Values, positionals: string[]) => Promis
       printTeam(await (await teamsIn(app, workspaceId)).addPerson(workspaceId, teamId, user.id, values.manager === true));
     });
   },
+
+  ...expenseCategoryCommands({ withApp, required, requiredId, print, usageError: (message) => new UsageError(message) }),
 
   async 'workspace:auto-approve-time-requests'(_values, positionals) {
     await setTimeRequestAutoApproval(positionals);

@@ -24,6 +24,10 @@ const TAGS: [name: string, description: string][] = [
   ['Time Requests', 'Manual time a member asks for; approving adds it as time entries (overlaps skipped), rejecting needs a comment.'],
   ['Timesheets', 'List timesheets and approve, reject, submit and unsubmit them.'],
   [
+    'Expenses',
+    'Manage expenses and expense categories: amounts exact to the cent, dates as display strings, project and category by name.',
+  ],
+  [
     'Extensions',
     'Operations beyond the published WebWork API V2 (personal access tokens, OAuth apps, teams): not portable to other servers.',
   ],

@@ -54,6 +54,11 @@ export enum Permission {
   TimeRequestsCreate = 'time_requests.create',
   TimeRequestsApprove = 'time_requests.approve',
   TimeRequestsReject = 'time_requests.reject',
+  ExpensesList = 'expenses.list',
+  ExpensesCreate = 'expenses.create',
+  ExpensesUpdate = 'expenses.update',
+  ExpensesDelete = 'expenses.delete',
+  ExpenseCategoriesList = 'expenses.categories.list',
   /** Extensions: teams (roles.md "Managed team"), read and managed by OW and EM. */
   TeamsView = 'teams.view',
   TeamsManage = 'teams.manage',
@@ -129,6 +134,13 @@ export const PERMISSION_RULES: Record<Permission, PermissionRule> = {
   [Permission.TimeRequestsCreate]: { scope: Scope.Write, roles: timeMembers, workspaceScoped: true },
   [Permission.TimeRequestsApprove]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.TimeRequestsReject]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
+  // roles.md expenses: every role but PV (the same set as time). listExpenses is person-scoped; create is the caller's own;
+  // update/delete OW/EM on any, others on their own only; the services apply the record-level rules.
+  [Permission.ExpensesList]: { scope: Scope.Read, roles: timeMembers, workspaceScoped: true },
+  [Permission.ExpensesCreate]: { scope: Scope.Write, roles: timeMembers, workspaceScoped: true },
+  [Permission.ExpensesUpdate]: { scope: Scope.Write, roles: timeMembers, workspaceScoped: true },
+  [Permission.ExpensesDelete]: { scope: Scope.Write, roles: timeMembers, workspaceScoped: true },
+  [Permission.ExpenseCategoriesList]: { scope: Scope.Read, roles: timeMembers, workspaceScoped: true },
   [Permission.TeamsView]: { scope: Scope.Read, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.TeamsManage]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.CredentialsManage]: { scope: Scope.Admin, roles: anyMember, workspaceScoped: false },
