@@ -1,5 +1,6 @@
 import { Role } from '@app/auth';
 import { TimeRequestsFactory } from '../support/factories/time-requests.factory';
+import { WebhooksFactory } from '../support/factories/webhooks.factory';
 import type { TestApp } from '../support/test-app';
 import type { Credentials } from './requests';
 import type { Hints } from './values';
@@ -25,6 +26,8 @@ export class FuzzFixture {
   private regularUserId = 0;
   /** A time request of the foreign workspace: 404 here. */
   private foreignTimeRequestId = '';
+  /** A webhook of the foreign workspace: 404 here. */
+  private foreignWebhookId = '';
 
   constructor(private readonly t: TestApp) {}
 
@@ -43,6 +46,7 @@ export class FuzzFixture {
     const foreignProject = await f.project(other.id);
     this.foreign = { workspaceId: other.id, projectId: foreignProject.id };
     this.foreignTimeRequestId = (await new TimeRequestsFactory(this.t.dataSource).create({ workspaceId: other.id, user: other.owner })).id;
+    this.foreignWebhookId = (await new WebhooksFactory(this.t.dataSource).create({ workspaceId: other.id, createdBy: other.owner })).id;
     const revoked = await f.token(ws.owner.userId);
     await f.revokeToken(revoked.tokenId);
     const expired = await f.token(ws.owner.userId);
@@ -145,6 +149,18 @@ export class FuzzFixture {
     return rows.map((row) => row.id);
   }
 
+  /** Two webhooks of the workspace (update and delete may take them; made again when deleted). */
+  private async liveWebhooks(): Promise<string[]> {
+    const query = 'SELECT id FROM webhooks WHERE workspace_id = $1 ORDER BY created_at, id LIMIT 2';
+    let rows = (await this.t.dataSource.query(query, [this.workspaceId])) as { id: string }[];
+    if (rows.length < 2) {
+      const webhooks = new WebhooksFactory(this.t.dataSource);
+      for (let i = rows.length; i < 2; i++) await webhooks.create({ workspaceId: this.workspaceId, createdBy: this.ownerId });
+      rows = (await this.t.dataSource.query(query, [this.workspaceId])) as { id: string }[];
+    }
+    return rows.map((row) => row.id);
+  }
+
   private async registerClients(): Promise<void> {
     const f = this.t.factories;
     const confidential = await f.oauthApp(this.ownerId, { name: 'Fuzz code app', redirectUris: [REDIRECT_URI] });
@@ -184,6 +200,7 @@ export class FuzzFixture {
     const two = <T>(items: T[], fallback: T): T[] => [0, 1].map((i) => items[i % items.length] ?? fallback);
     const clientIds = this.clients.map((c) => c.clientId);
     const timeEntries = await this.liveTimeEntries();
+    const webhooks = await this.liveWebhooks();
     this.hints = {
       ...this.hints,
       workspace_id: [String(this.workspaceId), String(this.workspaceId), String(this.workspaceId), String(this.foreign.workspaceId)],
@@ -210,6 +227,9 @@ export class FuzzFixture {
       user_id: people,
       timeRequestId: [...timeRequests, this.foreignTimeRequestId],
       tokenId: this.decoyTokenIds.map(String),
+      webhookId: [...webhooks, this.foreignWebhookId],
+      // Webhook targets: public (accepted, unresolved), loopback (refused by the target policy).
+      url: ['https://hooks.webwork.invalid/in', 'https://example.com/webhook/endpoint', 'http://127.0.0.1:9/hook'],
       time_entry_id: two(timeEntries, '00000000-0000-4000-8000-000000000000'),
       clientId: clientIds,
       client_id: clientIds,
