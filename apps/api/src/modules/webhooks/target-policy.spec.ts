@@ -235,6 +235,12 @@ describe('webhook target policy: URLs', () => {
     }
   });
 
+  it('counts a lookup that does not answer in time as unresolvable', async () => {
+    const never: LookupAll = () => new Promise(() => undefined);
+    const result = await checkWebhookTarget('https://slow.example.com/', { lookup: never, lookupTimeoutMs: 20 });
+    expect(result).toMatchObject({ allowed: false, reason: 'unresolvable' });
+  });
+
   it('uses the default port of the scheme', async () => {
     expect(await check('http://93.184.215.14/')).toMatchObject({ port: 80 });
     expect(await check('https://93.184.215.14/')).toMatchObject({ port: 443 });

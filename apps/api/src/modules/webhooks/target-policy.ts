@@ -73,7 +73,11 @@ export interface TargetPolicyOptions {
   readonly allowList?: readonly string[] | AllowList;
   /** Defaults to dns.promises.lookup(hostname, { all: true, verbatim: true }). */
   readonly lookup?: LookupAll;
+  /** A lookup that has not answered by then counts as unresolvable (default 5000 ms): a slow resolver never hangs a caller. */
+  readonly lookupTimeoutMs?: number;
 }
+
+export const DEFAULT_LOOKUP_TIMEOUT_MS = 5000;
 
 export const NON_PUBLIC_TARGET_MESSAGE = 'The url must not point to a private, loopback or link-local address.';
 export const INVALID_TARGET_URL_MESSAGE = 'The url must be an absolute http or https URL.';
@@ -225,7 +229,7 @@ export async function checkWebhookTarget(target: string | URL, options: TargetPo
     ];
   } else {
     try {
-      const found = await (options.lookup ?? defaultLookup)(hostname);
+      const found = await withTimeout((options.lookup ?? defaultLookup)(hostname), options.lookupTimeoutMs ?? DEFAULT_LOOKUP_TIMEOUT_MS);
       addresses = [];
       for (const entry of found) {
         const ip = parseIp(entry.address);
@@ -354,6 +358,14 @@ function normaliseFamily(family: number | string | undefined): AddressFamily | u
 
 function refusal(reason: TargetRefusalReason, message: string, offending?: string, addressClass?: AddressClass): RefusedTarget {
   return { allowed: false, reason, message, ...(offending !== undefined ? { offending } : {}), ...(addressClass ? { addressClass } : {}) };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`DNS lookup timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 async function defaultLookup(hostname: string): Promise<readonly { address: string; family: number }[]> {
