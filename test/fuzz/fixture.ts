@@ -1,6 +1,7 @@
 import { Role } from '@app/auth';
 import { TimeRequestsFactory } from '../support/factories/time-requests.factory';
 import { ExpensesFactory } from '../support/factories/expenses.factory';
+import { WebhooksFactory } from '../support/factories/webhooks.factory';
 import type { TestApp } from '../support/test-app';
 import type { Credentials } from './requests';
 import type { Hints } from './values';
@@ -29,6 +30,8 @@ export class FuzzFixture {
   /** Expenses: a category of the workspace, and an expense and a category of the foreign workspace (404 / 422 here). */
   private expenseCategoryId = '';
   private foreignExpense = { id: '', categoryId: '' };
+  /** A webhook of the foreign workspace: 404 here. */
+  private foreignWebhookId = '';
 
   constructor(private readonly t: TestApp) {}
 
@@ -52,6 +55,7 @@ export class FuzzFixture {
     const foreignCategoryId = (await expenses.category({ workspaceId: other.id })).id;
     const foreignExpenseId = (await expenses.create({ workspaceId: other.id, user: other.owner, categoryId: foreignCategoryId })).id;
     this.foreignExpense = { id: foreignExpenseId, categoryId: foreignCategoryId };
+    this.foreignWebhookId = (await new WebhooksFactory(this.t.dataSource).create({ workspaceId: other.id, createdBy: other.owner })).id;
     const revoked = await f.token(ws.owner.userId);
     await f.revokeToken(revoked.tokenId);
     const expired = await f.token(ws.owner.userId);
@@ -168,6 +172,18 @@ export class FuzzFixture {
     return rows.map((row) => row.id);
   }
 
+  /** Two webhooks of the workspace (update and delete may take them; made again when deleted). */
+  private async liveWebhooks(): Promise<string[]> {
+    const query = 'SELECT id FROM webhooks WHERE workspace_id = $1 ORDER BY created_at, id LIMIT 2';
+    let rows = (await this.t.dataSource.query(query, [this.workspaceId])) as { id: string }[];
+    if (rows.length < 2) {
+      const webhooks = new WebhooksFactory(this.t.dataSource);
+      for (let i = rows.length; i < 2; i++) await webhooks.create({ workspaceId: this.workspaceId, createdBy: this.ownerId });
+      rows = (await this.t.dataSource.query(query, [this.workspaceId])) as { id: string }[];
+    }
+    return rows.map((row) => row.id);
+  }
+
   private async registerClients(): Promise<void> {
     const f = this.t.factories;
     const confidential = await f.oauthApp(this.ownerId, { name: 'Fuzz code app', redirectUris: [REDIRECT_URI] });
@@ -208,6 +224,7 @@ export class FuzzFixture {
     const clientIds = this.clients.map((c) => c.clientId);
     const timeEntries = await this.liveTimeEntries();
     const expenses = await this.liveExpenses();
+    const webhooks = await this.liveWebhooks();
     this.hints = {
       ...this.hints,
       workspace_id: [String(this.workspaceId), String(this.workspaceId), String(this.workspaceId), String(this.foreign.workspaceId)],
@@ -236,6 +253,9 @@ export class FuzzFixture {
       expenseId: [...expenses, this.foreignExpense.id],
       category_id: [this.expenseCategoryId, this.expenseCategoryId, this.foreignExpense.categoryId],
       tokenId: this.decoyTokenIds.map(String),
+      webhookId: [...webhooks, this.foreignWebhookId],
+      // Webhook targets: public (accepted, unresolved), loopback (refused by the target policy).
+      url: ['https://hooks.webwork.invalid/in', 'https://example.com/webhook/endpoint', 'http://127.0.0.1:9/hook'],
       time_entry_id: two(timeEntries, '00000000-0000-4000-8000-000000000000'),
       clientId: clientIds,
       client_id: clientIds,

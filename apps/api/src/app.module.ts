@@ -20,6 +20,7 @@ import { TimeRequestsModule } from './modules/time-requests/time-requests.module
 import { TimesheetsModule } from './modules/timesheets/timesheets.module';
 import { WorkspacesModule } from './modules/workspaces/workspaces.module';
 import { ExpensesModule } from './modules/expenses/expenses.module';
+import { WebhooksModule } from './modules/webhooks/webhooks.module';
 
 /** Config with a concrete database URL (the embedded database, once started, supplies one). */
 export type RuntimeConfig = AppConfig & { databaseUrl: string };
@@ -48,6 +49,7 @@ export class AppModule {
         TimeRequestsModule,
         TimesheetsModule,
         ExpensesModule,
+        WebhooksModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

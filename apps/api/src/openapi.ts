@@ -23,6 +23,7 @@ const TAGS: [name: string, description: string][] = [
   ['Time Entries', "List, add, change and delete a member's recorded time for a day (Owners and Executive managers)."],
   ['Time Requests', 'Manual time a member asks for; approving adds it as time entries (overlaps skipped), rejecting needs a comment.'],
   ['Timesheets', 'List timesheets and approve, reject, submit and unsubmit them.'],
+  ['Webhooks', 'Register callback URLs to receive real-time event notifications from the platform.'],
   [
     'Expenses',
     'Manage expenses and expense categories: amounts exact to the cent, dates as display strings, project and category by name.',

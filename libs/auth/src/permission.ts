@@ -64,6 +64,12 @@ export enum Permission {
   TeamsManage = 'teams.manage',
   /** Extensions: a user's own OAuth apps and personal access tokens. */
   CredentialsManage = 'credentials.manage',
+  /** webhooks.md: every webhook operation (GET included) needs the admin scope and OW/EM (auth.md, roles.md). */
+  WebhooksList = 'webhooks.list',
+  WebhooksView = 'webhooks.view',
+  WebhooksCreate = 'webhooks.create',
+  WebhooksUpdate = 'webhooks.update',
+  WebhooksDelete = 'webhooks.delete',
 }
 
 export interface PermissionRule {
@@ -144,4 +150,10 @@ export const PERMISSION_RULES: Record<Permission, PermissionRule> = {
   [Permission.TeamsView]: { scope: Scope.Read, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.TeamsManage]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.CredentialsManage]: { scope: Scope.Admin, roles: anyMember, workspaceScoped: false },
+  // auth.md: admin covers "all webhook operations (GET included)"; roles.md: webhooks are OW and EM only.
+  [Permission.WebhooksList]: { scope: Scope.Admin, roles: MANAGEMENT_ROLES, workspaceScoped: true },
+  [Permission.WebhooksView]: { scope: Scope.Admin, roles: MANAGEMENT_ROLES, workspaceScoped: true },
+  [Permission.WebhooksCreate]: { scope: Scope.Admin, roles: MANAGEMENT_ROLES, workspaceScoped: true },
+  [Permission.WebhooksUpdate]: { scope: Scope.Admin, roles: MANAGEMENT_ROLES, workspaceScoped: true },
+  [Permission.WebhooksDelete]: { scope: Scope.Admin, roles: MANAGEMENT_ROLES, workspaceScoped: true },
 };

@@ -11,6 +11,7 @@ import { TIME_ENTRIES_ROWS } from './time-entries.rows';
 import { TIME_TRACKING_ROWS } from './time-tracking.rows';
 import { TIME_REQUESTS_ROWS } from './time-requests.rows';
 import { TIMESHEETS_ROWS } from './timesheets.rows';
+import { WEBHOOKS_ROWS } from './webhooks.rows';
 import { WORKSPACES_ROWS } from './workspaces.rows';
 
 /**
@@ -31,4 +32,5 @@ export const MATRIX_ROWS: MatrixRow[] = [
   ...TIME_REQUESTS_ROWS,
   ...TIMESHEETS_ROWS,
   ...EXPENSES_ROWS,
+  ...WEBHOOKS_ROWS,
 ];
