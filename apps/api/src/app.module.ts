@@ -8,6 +8,7 @@ import { ENTITIES } from './entities';
 import { ContractsModule } from './modules/contracts/contracts.module';
 import { HealthModule } from './modules/health/health.module';
 import { InvitationsModule } from './modules/invitations/invitations.module';
+import { LeavesModule } from './modules/leaves/leaves.module';
 import { MembersModule } from './modules/members/members.module';
 import { OAuthModule } from './modules/oauth/oauth.module';
 import { ProjectViewersModule } from './modules/project-viewers/project-viewers.module';
@@ -46,6 +47,7 @@ export class AppModule {
         TimeEntriesModule,
         TimeRequestsModule,
         TimesheetsModule,
+        LeavesModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -6,6 +6,7 @@ import { ApiException, ConfigError, loadConfig, parseCanonicalId } from '@app/co
 import { startEmbeddedPostgres } from '@app/database';
 import { DataSource } from 'typeorm';
 import { createApp } from './app.factory';
+import { LEAVE_POLICY_USAGE, leavePolicyCommands } from './modules/leaves/leave-policy.commands';
 import { OAuthClientsService } from './modules/oauth/oauth-clients.service';
 import { PersonalAccessTokensService } from './modules/oauth/personal-access-tokens.service';
 import { SignInService } from './modules/oauth/sign-in.service';
@@ -35,6 +36,7 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   team:remove-member --workspace-id <id> --id <team> --email <email> [--manager]
   workspace:auto-approve-time-requests <workspace_id> on|off
       Approve every new time request of the workspace on creation (on), or only those of OW and EM (off).
+${LEAVE_POLICY_USAGE}
 
 Uses DATABASE_URL when set, otherwise the embedded database under DATA_DIR (stop the server first:
 the embedded database serves one process at a time).`;
@@ -57,6 +59,12 @@ const OPTIONS = {
   'client-id': { type: 'string' },
   'workspace-id': { type: 'string' },
   manager: { type: 'boolean' },
+  unit: { type: 'string' },
+  duration: { type: 'string' },
+  'hours-per-day': { type: 'string' },
+  unpaid: { type: 'boolean' },
+  'allow-negative': { type: 'boolean' },
+  'reason-required': { type: 'boolean' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; strict: true; allowPositionals: true }>>['values'];
@@ -248,6 +256,8 @@ const COMMANDS: Record<string, (values: Values, positionals: string[]) => Promis
       printTeam(await (await teamsIn(app, workspaceId)).removePerson(workspaceId, teamId, user.id, values.manager === true));
     });
   },
+
+  ...leavePolicyCommands<Values>({ withApp, required, requiredId, findUser, print, usageError: (message) => new UsageError(message) }),
 };
 
 /** The workspace setting no API operation exposes (time-requests.md: approval "based on ... workspace auto-approval settings"). */

@@ -23,6 +23,7 @@ const TAGS: [name: string, description: string][] = [
   ['Time Entries', "List, add, change and delete a member's recorded time for a day (Owners and Executive managers)."],
   ['Time Requests', 'Manual time a member asks for; approving adds it as time entries (overlaps skipped), rejecting needs a comment.'],
   ['Timesheets', 'List timesheets and approve, reject, submit and unsubmit them.'],
+  ['Leaves', 'Manage leave requests, balances, and policies (policies and their assignments are managed with the CLI).'],
   [
     'Extensions',
     'Operations beyond the published WebWork API V2 (personal access tokens, OAuth apps, teams): not portable to other servers.',

@@ -54,6 +54,12 @@ export enum Permission {
   TimeRequestsCreate = 'time_requests.create',
   TimeRequestsApprove = 'time_requests.approve',
   TimeRequestsReject = 'time_requests.reject',
+  LeavesList = 'leaves.list',
+  LeavesCreate = 'leaves.create',
+  LeavesApprove = 'leaves.approve',
+  LeavesReject = 'leaves.reject',
+  LeaveBalancesList = 'leaves.balances.list',
+  LeavePoliciesList = 'leaves.policies.list',
   /** Extensions: teams (roles.md "Managed team"), read and managed by OW and EM. */
   TeamsView = 'teams.view',
   TeamsManage = 'teams.manage',
@@ -129,6 +135,14 @@ export const PERMISSION_RULES: Record<Permission, PermissionRule> = {
   [Permission.TimeRequestsCreate]: { scope: Scope.Write, roles: timeMembers, workspaceScoped: true },
   [Permission.TimeRequestsApprove]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.TimeRequestsReject]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
+  // roles.md listLeaves, listLeaveBalances: person scope; listLeavePolicies: all but PV (own assignments below OW/EM);
+  // createLeaveRequest: OW/EM for anyone, others self (the service's); approve/reject: OW, EM.
+  [Permission.LeavesList]: { scope: Scope.Read, roles: timeMembers, workspaceScoped: true },
+  [Permission.LeavesCreate]: { scope: Scope.Write, roles: timeMembers, workspaceScoped: true },
+  [Permission.LeavesApprove]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
+  [Permission.LeavesReject]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
+  [Permission.LeaveBalancesList]: { scope: Scope.Read, roles: timeMembers, workspaceScoped: true },
+  [Permission.LeavePoliciesList]: { scope: Scope.Read, roles: timeMembers, workspaceScoped: true },
   [Permission.TeamsView]: { scope: Scope.Read, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.TeamsManage]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.CredentialsManage]: { scope: Scope.Admin, roles: anyMember, workspaceScoped: false },
