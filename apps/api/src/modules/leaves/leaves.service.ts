@@ -30,6 +30,9 @@ interface ListFilters {
   user: boolean;
 }
 
+/** One letter per filter, for the statement names of the list's variants. */
+const FILTER_LETTERS: Record<keyof ListFilters, string> = { id: 'i', policy: 'p', paid: 'y', status: 's', from: 'f', to: 't', user: 'u' };
+
 interface PolicyRow {
   id: number;
   time_unit: LeaveTimeUnit;
@@ -290,9 +293,9 @@ export class LeavesService {
 
   private listStatement(role: Role, filters: ListFilters): PreparedList<LeaveRequestRow> {
     const flags =
-      Object.entries(filters)
-        .filter(([, on]) => on)
-        .map(([name]) => name[0])
+      Object.entries(FILTER_LETTERS)
+        .filter(([name]) => filters[name as keyof ListFilters])
+        .map(([, letter]) => letter)
         .join('') || 'all';
     const key = `${role}:${flags}`;
     let statement = this.listStatements.get(key);
