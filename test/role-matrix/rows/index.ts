@@ -1,6 +1,7 @@
 import type { MatrixRow } from '../matrix.types';
 import { CONTRACTS_ROWS } from './contracts.rows';
 import { CREDENTIALS_ROWS } from './credentials.rows';
+import { LEAVES_ROWS } from './leaves.rows';
 import { MEMBERS_ROWS } from './members.rows';
 import { PROJECT_VIEWERS_ROWS } from './project-viewers.rows';
 import { PROJECTS_ROWS } from './projects.rows';
@@ -29,4 +30,5 @@ export const MATRIX_ROWS: MatrixRow[] = [
   ...TIME_ENTRIES_ROWS,
   ...TIME_REQUESTS_ROWS,
   ...TIMESHEETS_ROWS,
+  ...LEAVES_ROWS,
 ];

@@ -42,7 +42,7 @@ export class LeaveBalancesService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * Every live member in the caller's person scope (Project viewers have no leave), by user id, with one item per
+   * Every live member in the caller's person scope, by user id, with one item per
    * assigned policy: the yearly allowance of each calendar year from `date_from`'s to `date_to`'s, minus the approved
    * leave in those years.
    */
@@ -92,8 +92,7 @@ export class LeaveBalancesService {
             .innerJoin('users', 'u', 'u.id = m.user_id')
             .where('m.workspace_id = :workspaceId', { workspaceId: param('workspaceId') })
             .andWhere('m.deleted_at IS NULL')
-            .andWhere(`m.status IN ('active', 'inactive')`)
-            .andWhere(`m.role <> '${Role.ProjectViewer}'`);
+            .andWhere(`m.status IN ('active', 'inactive')`);
           const placeholders = { role, userId: param('userId'), workspaceId: param('workspaceId') } as unknown as AuthContext;
           const scope = personScope(placeholders, 'm.user_id');
           if (scope) members.andWhere(scope.sql, scope.params);
