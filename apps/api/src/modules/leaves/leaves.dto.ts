@@ -175,13 +175,14 @@ export class CreateLeaveRequestDto {
 
   @ApiPropertyOptional({
     type: 'number',
-    exclusiveMinimum: 0,
+    minimum: 0,
+    exclusiveMinimum: true,
     maximum: 24,
     example: 4,
     description:
       'Hours taken on each day (greater than 0, at most 24, at most the `start_time`..`end_time` window, 2 decimals); ' +
       'required for hour-based policies, refused for day-based ones.',
-  } as never)
+  })
   @ToNumber()
   @optional()
   @IsDecimal(REQUEST_HOURS_PER_DAY, {
