@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role } from '@app/auth';
+import { ApiException } from '@app/common';
+import { LeavePoliciesService } from '../apps/api/src/modules/leaves/leave-policies.service';
 import { TestMember, TestWorkspace } from './support/factories';
 import { LeavesFactory } from './support/factories/leaves.factory';
 import { api } from './support/http';
@@ -679,6 +681,52 @@ describe('Leaves (e2e)', () => {
       await http.get(`/api/v2/leaves/policies?workspace_id=${ws.id}&per_page=0`, ws.owner.token).expect(422);
       await http.get(`/api/v2/leaves/policies?workspace_id=${ws.id}`, (await member(Role.ProjectViewer)).token).expect(403);
       await http.get(`/api/v2/leaves/policies?workspace_id=${ws.id}`).expect(401);
+    });
+  });
+
+  describe('policy administration (the leave-policy:* CLI commands)', () => {
+    const refusal = async (work: Promise<unknown>): Promise<[number, string]> => {
+      const error = await work.then(
+        () => undefined,
+        (caught: unknown) => caught,
+      );
+      expect(error).toBeInstanceOf(ApiException);
+      return [(error as ApiException).status, (error as ApiException).message];
+    };
+
+    it('creates a policy, assigns it once to a member and lists it with its members', async () => {
+      const admin = t.app.get(LeavePoliciesService);
+      const own = await t.factories.workspace();
+      const ru = await member(Role.RegularUser, own.id);
+      const created = await admin.create(own.id, { name: 'Parental', timeUnit: 'days', duration: '10.5', reasonRequired: true });
+      expect(created).toEqual({
+        id: expect.any(Number),
+        name: 'Parental',
+        time_unit: 'days',
+        hours_per_day: 8,
+        duration: 10.5,
+        is_paid: 'yes',
+        allow_negative_balance: false,
+        reason_required: true,
+      });
+      await admin.assign(own.id, created.id, ru.userId);
+      await admin.assign(own.id, created.id, ru.userId);
+      const [listed] = await admin.list(own.id);
+      expect(listed).toMatchObject({ id: created.id, members: [expect.stringContaining('@example.com')] });
+      expect(await refusal(admin.create(own.id, { name: 'Parental', timeUnit: 'hours', duration: '1' }))).toEqual([
+        409,
+        'A leave policy with this name already exists in the workspace.',
+      ]);
+    });
+
+    it('refuses an unknown workspace, a policy of another workspace and a user who is no member', async () => {
+      const admin = t.app.get(LeavePoliciesService);
+      const other = await t.factories.workspace();
+      const foreign = await leaves.policy({ workspaceId: other.id });
+      const outsider = await t.factories.users.create();
+      expect(await refusal(admin.list(2_000_000_000))).toEqual([404, 'Workspace not found.']);
+      expect(await refusal(admin.assign(ws.id, foreign.id, ws.owner.userId))).toEqual([404, 'Leave policy not found.']);
+      expect(await refusal(admin.assign(other.id, foreign.id, outsider.id))).toEqual([404, 'User not found.']);
     });
   });
 
