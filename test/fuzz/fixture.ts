@@ -1,4 +1,5 @@
 import { Role } from '@app/auth';
+import { LeavesFactory } from '../support/factories/leaves.factory';
 import { TimeRequestsFactory } from '../support/factories/time-requests.factory';
 import { ExpensesFactory } from '../support/factories/expenses.factory';
 import { WebhooksFactory } from '../support/factories/webhooks.factory';
@@ -32,6 +33,8 @@ export class FuzzFixture {
   private foreignExpense = { id: '', categoryId: '' };
   /** A webhook of the foreign workspace: 404 here. */
   private foreignWebhookId = '';
+  /** Leaves: a policy of the Regular User and the Owner, a leave of the foreign workspace, and where the next fixture leave goes. */
+  private leaves = { policyId: 0, foreignLeaveId: '', nextDay: 0 };
 
   constructor(private readonly t: TestApp) {}
 
@@ -184,6 +187,34 @@ export class FuzzFixture {
     return rows.map((row) => row.id);
   }
 
+  /** Leave hints: the policy (assigned to both people), two pending leaves of the Regular User (made when decided), a foreign one. */
+  private async leaveHints(): Promise<Record<string, string[]>> {
+    const leaves = new LeavesFactory(this.t.dataSource);
+    if (this.leaves.policyId === 0) {
+      const policy = await leaves.policy({ workspaceId: this.workspaceId, duration: 1000, assign: [this.regularUserId, this.ownerId] });
+      const other = (await this.t.dataSource.query('SELECT owner_id FROM workspaces WHERE id = $1', [this.foreign.workspaceId])) as {
+        owner_id: number;
+      }[];
+      const foreignPolicy = await leaves.policy({ workspaceId: this.foreign.workspaceId });
+      this.leaves.foreignLeaveId = (
+        await leaves.request({ workspaceId: this.foreign.workspaceId, user: other[0].owner_id, policyId: foreignPolicy.id })
+      ).id;
+      this.leaves.policyId = policy.id;
+    }
+    const query = `SELECT id FROM leave_requests WHERE workspace_id = $1 AND status = 'pending' ORDER BY created_at LIMIT 2`;
+    let rows = (await this.t.dataSource.query(query, [this.workspaceId])) as { id: string }[];
+    for (let attempt = 0; rows.length < 2 && attempt < 10; attempt++) {
+      // Days of 1990 onwards, one per leave; skipped when a fuzzed leave already holds the day (the no-overlap constraint).
+      await this.t.dataSource.query(
+        `INSERT INTO leave_requests (workspace_id, user_id, policy_id, start_date, end_date, hours_per_day, total_days, total_hours)
+         VALUES ($1, $2, $3, DATE '1990-01-01' + $4::int, DATE '1990-01-01' + $4::int, 8, 1, 8) ON CONFLICT DO NOTHING`,
+        [this.workspaceId, this.regularUserId, this.leaves.policyId, this.leaves.nextDay++],
+      );
+      rows = (await this.t.dataSource.query(query, [this.workspaceId])) as { id: string }[];
+    }
+    return { leaveId: [...rows.map((row) => row.id), this.leaves.foreignLeaveId], policy_id: [String(this.leaves.policyId)] };
+  }
+
   private async registerClients(): Promise<void> {
     const f = this.t.factories;
     const confidential = await f.oauthApp(this.ownerId, { name: 'Fuzz code app', redirectUris: [REDIRECT_URI] });
@@ -267,6 +298,7 @@ export class FuzzFixture {
       scope: ['read', 'read write', 'read write admin'],
       state: ['xyz'],
       token: [this.credentials.deadTokens[0], 'wwat_unknown', 'wwrt_unknown'],
+      ...(await this.leaveHints()),
     };
   }
 }

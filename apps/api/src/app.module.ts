@@ -8,6 +8,7 @@ import { ENTITIES } from './entities';
 import { ContractsModule } from './modules/contracts/contracts.module';
 import { HealthModule } from './modules/health/health.module';
 import { InvitationsModule } from './modules/invitations/invitations.module';
+import { LeavesModule } from './modules/leaves/leaves.module';
 import { MembersModule } from './modules/members/members.module';
 import { OAuthModule } from './modules/oauth/oauth.module';
 import { ProjectViewersModule } from './modules/project-viewers/project-viewers.module';
@@ -50,6 +51,7 @@ export class AppModule {
         TimesheetsModule,
         ExpensesModule,
         WebhooksModule,
+        LeavesModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -7,6 +7,7 @@ import { startEmbeddedPostgres } from '@app/database';
 import { DataSource } from 'typeorm';
 import { createApp } from './app.factory';
 import { expenseCategoryCommands } from './modules/expenses/expense-category.commands';
+import { LEAVE_POLICY_USAGE, leavePolicyCommands } from './modules/leaves/leave-policy.commands';
 import { OAuthClientsService } from './modules/oauth/oauth-clients.service';
 import { PersonalAccessTokensService } from './modules/oauth/personal-access-tokens.service';
 import { SignInService } from './modules/oauth/sign-in.service';
@@ -41,6 +42,7 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   expense-category:list --workspace-id <id>       List the workspace's expense categories (id, name).
   expense-category:delete --workspace-id <id> --id <category>
       Delete a category; refused while expenses use it.
+${LEAVE_POLICY_USAGE}
 
 Uses DATABASE_URL when set, otherwise the embedded database under DATA_DIR (stop the server first:
 the embedded database serves one process at a time).`;
@@ -63,6 +65,12 @@ const OPTIONS = {
   'client-id': { type: 'string' },
   'workspace-id': { type: 'string' },
   manager: { type: 'boolean' },
+  unit: { type: 'string' },
+  duration: { type: 'string' },
+  'hours-per-day': { type: 'string' },
+  unpaid: { type: 'boolean' },
+  'allow-negative': { type: 'boolean' },
+  'reason-required': { type: 'boolean' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; strict: true; allowPositionals: true }>>['values'];
@@ -256,6 +264,8 @@ const COMMANDS: Record<string, (values: Values, positionals: string[]) => Promis
       printTeam(await (await teamsIn(app, workspaceId)).removePerson(workspaceId, teamId, user.id, values.manager === true));
     });
   },
+
+  ...leavePolicyCommands<Values>({ withApp, required, requiredId, findUser, print, usageError: (message) => new UsageError(message) }),
 };
 
 /** The workspace setting no API operation exposes (time-requests.md: approval "based on ... workspace auto-approval settings"). */

@@ -28,6 +28,7 @@ const TAGS: [name: string, description: string][] = [
     'Expenses',
     'Manage expenses and expense categories: amounts exact to the cent, dates as display strings, project and category by name.',
   ],
+  ['Leaves', 'Manage leave requests, balances, and policies (policies and their assignments are managed with the CLI).'],
   [
     'Extensions',
     'Operations beyond the published WebWork API V2 (personal access tokens, OAuth apps, teams): not portable to other servers.',

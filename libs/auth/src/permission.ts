@@ -59,6 +59,12 @@ export enum Permission {
   ExpensesUpdate = 'expenses.update',
   ExpensesDelete = 'expenses.delete',
   ExpenseCategoriesList = 'expenses.categories.list',
+  LeavesList = 'leaves.list',
+  LeavesCreate = 'leaves.create',
+  LeavesApprove = 'leaves.approve',
+  LeavesReject = 'leaves.reject',
+  LeaveBalancesList = 'leaves.balances.list',
+  LeavePoliciesList = 'leaves.policies.list',
   /** Extensions: teams (roles.md "Managed team"), read and managed by OW and EM. */
   TeamsView = 'teams.view',
   TeamsManage = 'teams.manage',
@@ -147,6 +153,14 @@ export const PERMISSION_RULES: Record<Permission, PermissionRule> = {
   [Permission.ExpensesUpdate]: { scope: Scope.Write, roles: timeMembers, workspaceScoped: true },
   [Permission.ExpensesDelete]: { scope: Scope.Write, roles: timeMembers, workspaceScoped: true },
   [Permission.ExpenseCategoriesList]: { scope: Scope.Read, roles: timeMembers, workspaceScoped: true },
+  // roles.md listLeaves, listLeaveBalances: person scope; listLeavePolicies: all but PV (own assignments below OW/EM);
+  // createLeaveRequest: OW/EM for anyone, others self (the service's); approve/reject: OW, EM.
+  [Permission.LeavesList]: { scope: Scope.Read, roles: timeMembers, workspaceScoped: true },
+  [Permission.LeavesCreate]: { scope: Scope.Write, roles: timeMembers, workspaceScoped: true },
+  [Permission.LeavesApprove]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
+  [Permission.LeavesReject]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
+  [Permission.LeaveBalancesList]: { scope: Scope.Read, roles: timeMembers, workspaceScoped: true },
+  [Permission.LeavePoliciesList]: { scope: Scope.Read, roles: timeMembers, workspaceScoped: true },
   [Permission.TeamsView]: { scope: Scope.Read, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.TeamsManage]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.CredentialsManage]: { scope: Scope.Admin, roles: anyMember, workspaceScoped: false },

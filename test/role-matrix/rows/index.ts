@@ -2,6 +2,7 @@ import type { MatrixRow } from '../matrix.types';
 import { CONTRACTS_ROWS } from './contracts.rows';
 import { CREDENTIALS_ROWS } from './credentials.rows';
 import { EXPENSES_ROWS } from './expenses.rows';
+import { LEAVES_ROWS } from './leaves.rows';
 import { MEMBERS_ROWS } from './members.rows';
 import { PROJECT_VIEWERS_ROWS } from './project-viewers.rows';
 import { PROJECTS_ROWS } from './projects.rows';
@@ -33,4 +34,5 @@ export const MATRIX_ROWS: MatrixRow[] = [
   ...TIMESHEETS_ROWS,
   ...EXPENSES_ROWS,
   ...WEBHOOKS_ROWS,
+  ...LEAVES_ROWS,
 ];

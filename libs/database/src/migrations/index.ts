@@ -12,6 +12,7 @@ import { ViewersAndTeams1796330000001 } from './1796330000001-ViewersAndTeams';
 import { TimeLedger1796340000001 } from './1796340000001-TimeLedger';
 import { LeaveExpenseEvents1796350000000 } from './1796350000000-LeaveExpenseEvents';
 import { Expenses1796350000002 } from './1796350000002-Expenses';
+import { Leaves1796350000001 } from './1796350000001-Leaves';
 import { Webhooks1796350000004 } from './1796350000004-Webhooks';
 
 // Every migration class, in order. Listed explicitly (not globbed) so ESM builds and tests load the same set.
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   ViewersAndTeams1796330000001,
   TimeLedger1796340000001,
   LeaveExpenseEvents1796350000000,
+  Leaves1796350000001,
   Expenses1796350000002,
   Webhooks1796350000004,
 ];
