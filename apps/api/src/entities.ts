@@ -15,6 +15,8 @@ import { Timesheet } from './modules/timesheets/timesheet.entity';
 import { TeamMember } from './modules/teams/team-member.entity';
 import { Team } from './modules/teams/team.entity';
 import { Webhook } from './modules/webhooks/webhook.entity';
+import { WebhookDeliveryAttempt } from './modules/webhook-deliveries/webhook-delivery-attempt.entity';
+import { WebhookDelivery } from './modules/webhook-deliveries/webhook-delivery.entity';
 
 /** Every entity the schema holds; migrations are generated from this list. */
 export const ENTITIES = [
@@ -35,4 +37,6 @@ export const ENTITIES = [
   Timesheet,
   TimeRequest,
   Webhook,
+  WebhookDelivery,
+  WebhookDeliveryAttempt,
 ];

@@ -59,6 +59,9 @@ export enum Permission {
   TeamsManage = 'teams.manage',
   /** Extensions: a user's own OAuth apps and personal access tokens. */
   CredentialsManage = 'credentials.manage',
+  /** Extensions: a webhook's delivery log and redelivery (OW and EM, `admin` scope, as the webhook operations). */
+  WebhookDeliveriesList = 'webhooks.deliveries.list',
+  WebhookDeliveriesRedeliver = 'webhooks.deliveries.redeliver',
 }
 
 export interface PermissionRule {
@@ -132,4 +135,6 @@ export const PERMISSION_RULES: Record<Permission, PermissionRule> = {
   [Permission.TeamsView]: { scope: Scope.Read, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.TeamsManage]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.CredentialsManage]: { scope: Scope.Admin, roles: anyMember, workspaceScoped: false },
+  [Permission.WebhookDeliveriesList]: { scope: Scope.Admin, roles: MANAGEMENT_ROLES, workspaceScoped: true },
+  [Permission.WebhookDeliveriesRedeliver]: { scope: Scope.Admin, roles: MANAGEMENT_ROLES, workspaceScoped: true },
 };

@@ -12,6 +12,7 @@ import { ViewersAndTeams1796330000001 } from './1796330000001-ViewersAndTeams';
 import { TimeLedger1796340000001 } from './1796340000001-TimeLedger';
 import { LeaveExpenseEvents1796350000000 } from './1796350000000-LeaveExpenseEvents';
 import { Webhooks1796350000004 } from './1796350000004-Webhooks';
+import { WebhookDeliveries1796350000005 } from './1796350000005-WebhookDeliveries';
 
 // Every migration class, in order. Listed explicitly (not globbed) so ESM builds and tests load the same set.
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   TimeLedger1796340000001,
   LeaveExpenseEvents1796350000000,
   Webhooks1796350000004,
+  WebhookDeliveries1796350000005,
 ];
