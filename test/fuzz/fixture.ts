@@ -1,6 +1,7 @@
 import { Role } from '@app/auth';
 import { TimeRequestsFactory } from '../support/factories/time-requests.factory';
 import type { TestApp } from '../support/test-app';
+import { insertDelivery, insertWebhook } from '../support/webhook-receiver';
 import type { Credentials } from './requests';
 import type { Hints } from './values';
 
@@ -145,6 +146,26 @@ export class FuzzFixture {
     return rows.map((row) => row.id);
   }
 
+  /**
+   * A webhook with one finished message, for the delivery extensions (made again when a fuzzed deleteWebhook took
+   * it). Its URL is on loopback, which the fuzz app does not allow-list: a redelivery is refused at once, no connection.
+   */
+  private async webhookDeliveryHints(): Promise<Hints> {
+    const query = `SELECT d.webhook_id, d.id FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id
+                    WHERE w.workspace_id = $1 ORDER BY d.created_at LIMIT 1`;
+    let [row] = (await this.t.dataSource.query(query, [this.workspaceId])) as { webhook_id: string; id: string }[];
+    if (!row) {
+      const webhookId = await insertWebhook(this.t.dataSource, {
+        workspaceId: this.workspaceId,
+        createdBy: this.ownerId,
+        url: 'http://127.0.0.1:9/fuzz',
+        token: `whsec_${Buffer.alloc(32, 7).toString('base64')}`,
+      });
+      row = { webhook_id: webhookId, id: await insertDelivery(this.t.dataSource, { workspaceId: this.workspaceId, webhookId }) };
+    }
+    return { webhookId: [row.webhook_id, row.webhook_id, 'abc123def456'], deliveryId: [row.id, row.id, 'msg_unknown0000000000000000000'] };
+  }
+
   private async registerClients(): Promise<void> {
     const f = this.t.factories;
     const confidential = await f.oauthApp(this.ownerId, { name: 'Fuzz code app', redirectUris: [REDIRECT_URI] });
@@ -184,6 +205,7 @@ export class FuzzFixture {
     const two = <T>(items: T[], fallback: T): T[] => [0, 1].map((i) => items[i % items.length] ?? fallback);
     const clientIds = this.clients.map((c) => c.clientId);
     const timeEntries = await this.liveTimeEntries();
+    const webhookDeliveries = await this.webhookDeliveryHints();
     this.hints = {
       ...this.hints,
       workspace_id: [String(this.workspaceId), String(this.workspaceId), String(this.workspaceId), String(this.foreign.workspaceId)],
@@ -221,6 +243,7 @@ export class FuzzFixture {
       scope: ['read', 'read write', 'read write admin'],
       state: ['xyz'],
       token: [this.credentials.deadTokens[0], 'wwat_unknown', 'wwrt_unknown'],
+      ...webhookDeliveries,
     };
   }
 }

@@ -53,7 +53,7 @@ async function main(): Promise<void> {
     const deadline = setTimeout(() => {
       logger.error('shutdown timed out; exiting');
       process.exit(1);
-    }, config.shutdownTimeoutMs + config.webhookTimeoutMs);
+    }, config.shutdownTimeoutMs);
     deadline.unref();
     void app.close().then(() => {
       logger.log('shutdown complete');

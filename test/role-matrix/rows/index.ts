@@ -10,6 +10,7 @@ import { TIME_ENTRIES_ROWS } from './time-entries.rows';
 import { TIME_TRACKING_ROWS } from './time-tracking.rows';
 import { TIME_REQUESTS_ROWS } from './time-requests.rows';
 import { TIMESHEETS_ROWS } from './timesheets.rows';
+import { WEBHOOK_DELIVERIES_ROWS } from './webhook-deliveries.rows';
 import { WORKSPACES_ROWS } from './workspaces.rows';
 
 /**
@@ -29,4 +30,5 @@ export const MATRIX_ROWS: MatrixRow[] = [
   ...TIME_ENTRIES_ROWS,
   ...TIME_REQUESTS_ROWS,
   ...TIMESHEETS_ROWS,
+  ...WEBHOOK_DELIVERIES_ROWS,
 ];

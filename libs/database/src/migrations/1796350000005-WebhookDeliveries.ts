@@ -1,16 +1,14 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Webhook messages (one per outbox event and subscribed webhook) and their attempts. The outbox already has
- * `dispatched_at` (set when the dispatcher has fanned an event out). Added by hand: a statement trigger that
- * NOTIFYs `webwork_outbox` when events are inserted, so dispatchers wake at commit instead of waiting for their
- * poll (the notification is sent only if the transaction commits).
+ * `dispatched_at`, which the dispatcher sets once it has fanned an event out; nothing is added to it.
  */
 export class WebhookDeliveries1796350000005 implements MigrationInterface {
-    name = 'WebhookDeliveries1796350000005'
+  name = 'WebhookDeliveries1796350000005';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "webhook_deliveries" (
                 "id" character varying(36) NOT NULL,
                 "event_id" bigint NOT NULL,
@@ -29,14 +27,14 @@ export class WebhookDeliveries1796350000005 implements MigrationInterface {
                 CONSTRAINT "PK_535dd409947fb6d8fc6dfc0112a" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "webhook_deliveries_pending_due_idx" ON "webhook_deliveries" ("next_attempt_at")
             WHERE "status" = 'pending'
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "webhook_deliveries_webhook_created_idx" ON "webhook_deliveries" ("webhook_id", "created_at", "id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "webhook_delivery_attempts" (
                 "id" bigint GENERATED ALWAYS AS IDENTITY NOT NULL,
                 "delivery_id" character varying(36) NOT NULL,
@@ -56,56 +54,41 @@ export class WebhookDeliveries1796350000005 implements MigrationInterface {
                 CONSTRAINT "PK_59ef9124585b56c18b98548a0c6" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "webhook_deliveries"
             ADD CONSTRAINT "webhook_deliveries_event_id_fk" FOREIGN KEY ("event_id") REFERENCES "outbox_events"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "webhook_deliveries"
             ADD CONSTRAINT "webhook_deliveries_webhook_id_fk" FOREIGN KEY ("webhook_id") REFERENCES "webhooks"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "webhook_delivery_attempts"
             ADD CONSTRAINT "webhook_delivery_attempts_delivery_id_fk" FOREIGN KEY ("delivery_id") REFERENCES "webhook_deliveries"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
-            CREATE FUNCTION "outbox_events_notify"() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN
-                PERFORM pg_notify('webwork_outbox', '');
-                RETURN NULL;
-            END
-            $$
-        `);
-        await queryRunner.query(`
-            CREATE TRIGGER "outbox_events_notify_tr" AFTER INSERT ON "outbox_events"
-            FOR EACH STATEMENT EXECUTE FUNCTION "outbox_events_notify"()
-        `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`DROP TRIGGER "outbox_events_notify_tr" ON "outbox_events"`);
-        await queryRunner.query(`DROP FUNCTION "outbox_events_notify"()`);
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             ALTER TABLE "webhook_delivery_attempts" DROP CONSTRAINT "webhook_delivery_attempts_delivery_id_fk"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "webhook_deliveries" DROP CONSTRAINT "webhook_deliveries_webhook_id_fk"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "webhook_deliveries" DROP CONSTRAINT "webhook_deliveries_event_id_fk"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "webhook_delivery_attempts"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."webhook_deliveries_webhook_created_idx"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."webhook_deliveries_pending_due_idx"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "webhook_deliveries"
         `);
-    }
-
+  }
 }

@@ -175,7 +175,12 @@ export class DeliveryAttempts {
   /** The policy is checked on every attempt, after resolving the host now; the connection is pinned to what it checked. */
   private async send(message: MessageRow): Promise<DeliveryResponse> {
     const started = performance.now();
-    const failed = (error: string): DeliveryResponse => ({ latencyMs: Math.round(performance.now() - started), status: null, error, body: null });
+    const failed = (error: string): DeliveryResponse => ({
+      latencyMs: Math.round(performance.now() - started),
+      status: null,
+      error,
+      body: null,
+    });
     const target = await checkWebhookTarget(message.url, { allowList: this.allowList });
     if (!target.allowed) {
       return failed(`Target refused: ${target.message}${target.offending ? ` (${target.offending})` : ''}`);

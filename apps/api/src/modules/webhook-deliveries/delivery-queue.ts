@@ -93,11 +93,14 @@ export class DeliveryQueue {
     );
   }
 
-  /** Waits for the attempts in flight (each bounded by the timeout), then closes pg-boss's pool. */
+  /**
+   * Waits for the attempts in flight, within the shutdown budget (an attempt cut short is made again, with the same
+   * webhook-id, once its lease lapses), then closes pg-boss's pool.
+   */
   async stop(): Promise<void> {
     const boss = this.boss;
     this.boss = undefined;
     if (!boss) return;
-    await boss.stop({ graceful: true, wait: true, timeout: this.config.webhookTimeoutMs + 5_000 });
+    await boss.stop({ graceful: true, wait: true, timeout: Math.max(1_000, this.config.shutdownTimeoutMs - 2_000) });
   }
 }

@@ -22,7 +22,11 @@ export interface DeliveryResponse {
 }
 
 /** Text PostgreSQL can store: no NUL, no half character where the excerpt was cut. */
-const excerptText = (bytes: Buffer): string => bytes.toString('utf8').replace(/\u0000/g, '').replace(/\uFFFD+$/, '');
+const excerptText = (bytes: Buffer): string =>
+  bytes
+    .toString('utf8')
+    .replaceAll(String.fromCharCode(0), '')
+    .replace(/\uFFFD+$/, '');
 
 /**
  * One POST, as webhooks.md's delivery rules want it: to the pinned addresses (TLS still verifies the URL's host

@@ -7,7 +7,12 @@ import { webhookDeliveryError } from './webhook-deliveries.exception';
 import { WebhookDeliveriesService } from './webhook-deliveries.service';
 
 const ApiWebhookId = (): MethodDecorator =>
-  ApiPathId('webhookId', { type: 'string', notFound: webhookDeliveryError.message('WebhookNotFound'), example: 'abc123def456', description: 'Webhook id (opaque string).' });
+  ApiPathId('webhookId', {
+    type: 'string',
+    notFound: webhookDeliveryError.message('WebhookNotFound'),
+    example: 'abc123def456',
+    description: 'Webhook id (opaque string).',
+  });
 const ApiDeliveryId = (): MethodDecorator =>
   ApiPathId('deliveryId', {
     type: 'string',
@@ -30,7 +35,8 @@ export class WebhookDeliveriesController {
   @Authenticated({ permission: Permission.WebhookDeliveriesList })
   @ApiOperation({
     summary: "List a webhook's deliveries (extension)",
-    description: 'One item per message (an event sent to this webhook), newest first, each with its attempts: status, latency, the first 1 KB of the answer.',
+    description:
+      'One item per message (an event sent to this webhook), newest first, each with its attempts: status, latency, the first 1 KB of the answer.',
   })
   @ApiWebhookId()
   @Responds(WebhookDeliveryDto, { paginated: true, message: 'Webhook deliveries retrieved successfully' })
@@ -47,7 +53,7 @@ export class WebhookDeliveriesController {
   @ApiOperation({
     summary: 'Redeliver a webhook message (extension)',
     description:
-      'Makes one attempt now, with the same `webhook-id` and a fresh timestamp and signature, whatever the message\'s status, and records it. ' +
+      "Makes one attempt now, with the same `webhook-id` and a fresh timestamp and signature, whatever the message's status, and records it. " +
       'A 2xx marks the message succeeded; the retry schedule is otherwise unchanged. Answers the message with its attempts.',
   })
   @ApiWebhookId()

@@ -25,7 +25,12 @@ export class WebhookDeliveryAttemptDto {
   latency_ms!: number | null;
   @ApiProperty({ type: 'integer', nullable: true, example: 200, description: "The receiver's HTTP status; null when none arrived." })
   response_status!: number | null;
-  @ApiProperty({ type: String, nullable: true, example: null, description: 'Why no answer arrived: timeout, connection error, refused target ...' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: null,
+    description: 'Why no answer arrived: timeout, connection error, refused target ...',
+  })
   error!: string | null;
   @ApiProperty({ type: String, nullable: true, example: 'ok', description: "The first 1 KB of the receiver's response body." })
   response_body!: string | null;
@@ -36,7 +41,12 @@ export class WebhookDeliveryDto {
   id!: string;
   @ApiProperty({ example: 'abc123def456' }) webhook_id!: string;
   @ApiProperty({ example: 'project.created' }) event_type!: string;
-  @ApiProperty({ type: String, format: 'date-time', example: '2024-01-15T10:30:00Z', description: 'The body `timestamp`: when the change committed.' })
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    example: '2024-01-15T10:30:00Z',
+    description: 'The body `timestamp`: when the change committed.',
+  })
   event_timestamp!: string;
   @ApiProperty({
     enum: DELIVERY_STATUSES,
@@ -48,7 +58,13 @@ export class WebhookDeliveryDto {
   status!: string;
   @ApiProperty({ type: 'integer', example: 1, description: 'Scheduled attempts made (redeliveries not counted).' })
   attempt_count!: number;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, example: null, description: 'When the next scheduled attempt is due; null once final.' })
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    example: null,
+    description: 'When the next scheduled attempt is due; null once final.',
+  })
   next_attempt_at!: string | null;
   @ApiProperty({ type: String, format: 'date-time', example: '2024-01-15T10:30:00.050Z' }) created_at!: string;
   @ApiProperty({ type: WebhookDeliveryAttemptDto, isArray: true, description: 'Every attempt, oldest first.' })

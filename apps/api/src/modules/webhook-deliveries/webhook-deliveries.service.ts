@@ -47,7 +47,12 @@ export class WebhookDeliveriesService {
 
   async list(auth: AuthContext, webhookId: string, query: ListWebhookDeliveriesQueryDto): Promise<Paginated<WebhookDeliveryDto>> {
     await this.requireWebhook(auth, webhookId);
-    return this.listStatement.run(this.dataSource.manager, { webhookId, workspaceId: auth.workspaceId }, pageRequest(query), toDeliveryResponse);
+    return this.listStatement.run(
+      this.dataSource.manager,
+      { webhookId, workspaceId: auth.workspaceId },
+      pageRequest(query),
+      toDeliveryResponse,
+    );
   }
 
   /** One attempt now (whatever the message's state), recorded like the others; answers the message as it is after it. */
