@@ -1,4 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role } from '@app/auth';
 import { TestWorkspace } from './support/factories';
@@ -342,6 +345,22 @@ describe('Webhook delivery across processes (e2e)', () => {
     expect(cut.attempts.at(-1)).toMatchObject({ response_status: 200 });
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
+  }, 120_000);
+
+  it('runs the queue on the embedded database (PGlite) too, and stops cleanly', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'webwork-webhooks-'));
+    const port = await freePort();
+    const server = startServer({ DATABASE_URL: '', DATA_DIR: dataDir, PORT: String(port), SEED_DEMO: 'false' });
+    processes.push(server);
+    try {
+      await waitForHealth(port, server);
+      await waitFor(() => server.output().includes('Webhook worker started'), 30_000, 'the worker on PGlite');
+      expect(server.output()).not.toContain('could not start');
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
   }, 120_000);
 
   it('two API processes share one queue without delivering a message twice', async () => {
