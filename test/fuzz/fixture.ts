@@ -4,6 +4,7 @@ import { TimeRequestsFactory } from '../support/factories/time-requests.factory'
 import { ExpensesFactory } from '../support/factories/expenses.factory';
 import { WebhooksFactory } from '../support/factories/webhooks.factory';
 import type { TestApp } from '../support/test-app';
+import { insertDelivery, insertWebhook } from '../support/webhook-receiver';
 import type { Credentials } from './requests';
 import type { Hints } from './values';
 
@@ -215,6 +216,26 @@ export class FuzzFixture {
     return { leaveId: [...rows.map((row) => row.id), this.leaves.foreignLeaveId], policy_id: [String(this.leaves.policyId)] };
   }
 
+  /**
+   * A webhook with one finished message, for the delivery extensions (made again when a fuzzed deleteWebhook took
+   * it). Its URL is on loopback, which the fuzz app does not allow-list: a redelivery is refused at once, no connection.
+   */
+  private async webhookDeliveryHints(): Promise<Hints> {
+    const query = `SELECT d.webhook_id, d.id FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id
+                    WHERE w.workspace_id = $1 ORDER BY d.created_at LIMIT 1`;
+    let [row] = (await this.t.dataSource.query(query, [this.workspaceId])) as { webhook_id: string; id: string }[];
+    if (!row) {
+      const webhookId = await insertWebhook(this.t.dataSource, {
+        workspaceId: this.workspaceId,
+        createdBy: this.ownerId,
+        url: 'http://127.0.0.1:9/fuzz',
+        token: `whsec_${Buffer.alloc(32, 7).toString('base64')}`,
+      });
+      row = { webhook_id: webhookId, id: await insertDelivery(this.t.dataSource, { workspaceId: this.workspaceId, webhookId }) };
+    }
+    return { webhookId: [row.webhook_id, row.webhook_id, 'abc123def456'], deliveryId: [row.id, row.id, 'msg_unknown0000000000000000000'] };
+  }
+
   private async registerClients(): Promise<void> {
     const f = this.t.factories;
     const confidential = await f.oauthApp(this.ownerId, { name: 'Fuzz code app', redirectUris: [REDIRECT_URI] });
@@ -256,6 +277,7 @@ export class FuzzFixture {
     const timeEntries = await this.liveTimeEntries();
     const expenses = await this.liveExpenses();
     const webhooks = await this.liveWebhooks();
+    const webhookDeliveries = await this.webhookDeliveryHints();
     this.hints = {
       ...this.hints,
       workspace_id: [String(this.workspaceId), String(this.workspaceId), String(this.workspaceId), String(this.foreign.workspaceId)],
@@ -284,7 +306,6 @@ export class FuzzFixture {
       expenseId: [...expenses, this.foreignExpense.id],
       category_id: [this.expenseCategoryId, this.expenseCategoryId, this.foreignExpense.categoryId],
       tokenId: this.decoyTokenIds.map(String),
-      webhookId: [...webhooks, this.foreignWebhookId],
       // Webhook targets: public (accepted, unresolved), loopback (refused by the target policy).
       url: ['https://hooks.webwork.invalid/in', 'https://example.com/webhook/endpoint', 'http://127.0.0.1:9/hook'],
       time_entry_id: two(timeEntries, '00000000-0000-4000-8000-000000000000'),
@@ -299,6 +320,9 @@ export class FuzzFixture {
       state: ['xyz'],
       token: [this.credentials.deadTokens[0], 'wwat_unknown', 'wwrt_unknown'],
       ...(await this.leaveHints()),
+      ...webhookDeliveries,
+      // Both webhook groups' ids: the CRUD's live and foreign webhooks, and the one holding the fixture's delivery.
+      webhookId: [...webhookDeliveries.webhookId, ...webhooks, this.foreignWebhookId],
     };
   }
 }

@@ -21,7 +21,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const databaseUrl = process.env.TEST_DATABASE_URL;
   if (!databaseUrl) throw new Error('TEST_DATABASE_URL is not set: run tests through jest (global setup)');
   // Suites make many calls with one token; the rate-limit tests set their own, low limit.
-  const config = loadConfig({ LOG_LEVEL: 'silent', DB_POOL_SIZE: '3', RATE_LIMIT_PER_MINUTE: '100000', ...env });
+  // No webhook worker unless a suite asks for one (WEBHOOK_WORKER: 'true'): it would deliver other suites' events.
+  const config = loadConfig({ LOG_LEVEL: 'silent', DB_POOL_SIZE: '3', RATE_LIMIT_PER_MINUTE: '100000', WEBHOOK_WORKER: 'false', ...env });
   const app = await createApp({ ...config, databaseUrl });
   // Every response is checked against openapi/openapi.json (tests only; see response-validation.ts).
   installResponseValidation(app.getHttpAdapter().getInstance());

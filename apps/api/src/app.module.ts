@@ -22,6 +22,7 @@ import { TimesheetsModule } from './modules/timesheets/timesheets.module';
 import { WorkspacesModule } from './modules/workspaces/workspaces.module';
 import { ExpensesModule } from './modules/expenses/expenses.module';
 import { WebhooksModule } from './modules/webhooks/webhooks.module';
+import { WebhookDeliveriesModule } from './modules/webhook-deliveries/webhook-deliveries.module';
 
 /** Config with a concrete database URL (the embedded database, once started, supplies one). */
 export type RuntimeConfig = AppConfig & { databaseUrl: string };
@@ -52,6 +53,7 @@ export class AppModule {
         ExpensesModule,
         WebhooksModule,
         LeavesModule,
+        WebhookDeliveriesModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -20,6 +20,8 @@ import { Team } from './modules/teams/team.entity';
 import { Webhook } from './modules/webhooks/webhook.entity';
 import { ExpenseCategory } from './modules/expenses/expense-category.entity';
 import { Expense } from './modules/expenses/expense.entity';
+import { WebhookDeliveryAttempt } from './modules/webhook-deliveries/webhook-delivery-attempt.entity';
+import { WebhookDelivery } from './modules/webhook-deliveries/webhook-delivery.entity';
 
 /** Every entity the schema holds; migrations are generated from this list. */
 export const ENTITIES = [
@@ -45,4 +47,6 @@ export const ENTITIES = [
   LeavePolicy,
   LeavePolicyAssignment,
   LeaveRequest,
+  WebhookDelivery,
+  WebhookDeliveryAttempt,
 ];

@@ -12,6 +12,7 @@ export * from './rate-limit/memory-rate-limiter';
 export * from './rate-limit/redis-rate-limiter';
 export * from './rate-limit/rate-limit.service';
 export * from './role';
+export * from './rate-visibility';
 export * from './scope';
 export * from './permission';
 export * from './auth-context';

@@ -76,6 +76,9 @@ export enum Permission {
   WebhooksCreate = 'webhooks.create',
   WebhooksUpdate = 'webhooks.update',
   WebhooksDelete = 'webhooks.delete',
+  /** Extensions: a webhook's delivery log and redelivery (OW and EM, `admin` scope, as the webhook operations). */
+  WebhookDeliveriesList = 'webhooks.deliveries.list',
+  WebhookDeliveriesRedeliver = 'webhooks.deliveries.redeliver',
 }
 
 export interface PermissionRule {
@@ -170,4 +173,6 @@ export const PERMISSION_RULES: Record<Permission, PermissionRule> = {
   [Permission.WebhooksCreate]: { scope: Scope.Admin, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.WebhooksUpdate]: { scope: Scope.Admin, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.WebhooksDelete]: { scope: Scope.Admin, roles: MANAGEMENT_ROLES, workspaceScoped: true },
+  [Permission.WebhookDeliveriesList]: { scope: Scope.Admin, roles: MANAGEMENT_ROLES, workspaceScoped: true },
+  [Permission.WebhookDeliveriesRedeliver]: { scope: Scope.Admin, roles: MANAGEMENT_ROLES, workspaceScoped: true },
 };

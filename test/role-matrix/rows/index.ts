@@ -13,6 +13,7 @@ import { TIME_TRACKING_ROWS } from './time-tracking.rows';
 import { TIME_REQUESTS_ROWS } from './time-requests.rows';
 import { TIMESHEETS_ROWS } from './timesheets.rows';
 import { WEBHOOKS_ROWS } from './webhooks.rows';
+import { WEBHOOK_DELIVERIES_ROWS } from './webhook-deliveries.rows';
 import { WORKSPACES_ROWS } from './workspaces.rows';
 
 /**
@@ -35,4 +36,5 @@ export const MATRIX_ROWS: MatrixRow[] = [
   ...EXPENSES_ROWS,
   ...WEBHOOKS_ROWS,
   ...LEAVES_ROWS,
+  ...WEBHOOK_DELIVERIES_ROWS,
 ];

@@ -6,7 +6,7 @@ import type { FastifyReply } from 'fastify';
 import { AuthedRequest, AuthenticatedOptions, MISSING_WORKSPACE_KEY, PERMISSION_KEY, PUBLIC_KEY } from '../authenticated.decorator';
 import { Principal } from '../auth-context';
 import { Permission, PERMISSION_RULES } from '../permission';
-import { Role } from '../role';
+import { mayViewRates } from '../rate-visibility';
 import { scopesAllow } from '../scope';
 import { insufficientScope, notAMember, roleNotAllowed, tooManyAttempts, unauthenticated, workspaceIdMissing } from './auth.exception';
 import { RateLimitService } from '../rate-limit/rate-limit.service';
@@ -101,7 +101,7 @@ export class PermissionsGuard extends AuthGuard('bearer') {
       ...principal,
       workspaceId,
       role: membership.role,
-      canViewRates: membership.role === Role.Owner || membership.rateStatus === 1,
+      canViewRates: mayViewRates(membership.role, membership.rateStatus),
     };
     return true;
   }

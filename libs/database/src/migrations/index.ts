@@ -14,6 +14,7 @@ import { LeaveExpenseEvents1796350000000 } from './1796350000000-LeaveExpenseEve
 import { Expenses1796350000002 } from './1796350000002-Expenses';
 import { Leaves1796350000001 } from './1796350000001-Leaves';
 import { Webhooks1796350000004 } from './1796350000004-Webhooks';
+import { WebhookDeliveries1796350000005 } from './1796350000005-WebhookDeliveries';
 
 // Every migration class, in order. Listed explicitly (not globbed) so ESM builds and tests load the same set.
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   Leaves1796350000001,
   Expenses1796350000002,
   Webhooks1796350000004,
+  WebhookDeliveries1796350000005,
 ];

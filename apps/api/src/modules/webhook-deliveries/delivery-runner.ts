@@ -1,0 +1,72 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { APP_CONFIG } from '@app/common';
+import type { RuntimeConfig } from '../../app.module';
+import { DeliveryAttempts } from './delivery-attempts.service';
+import { DeliveryDispatcher } from './delivery-dispatcher';
+import { DeliveryQueue } from './delivery-queue';
+
+/** The dispatcher polls the outbox this often (and at once again after a full batch). */
+const POLL_MS = 1_000;
+/** Every this many polls, the sweeper re-offers due messages nobody holds. */
+const SWEEP_EVERY = 5;
+
+/**
+ * The webhook worker of this process, when WEBHOOK_WORKER is true (the default; `npm run worker` runs it alone):
+ * the dispatcher loop and the pg-boss pollers. Several processes may run it on one database; they share the
+ * queue. Stopped before the database pool closes, after the attempts in flight have finished.
+ */
+@Injectable()
+export class DeliveryRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('WebhookDelivery');
+  private stopped = false;
+  private timer: NodeJS.Timeout | undefined;
+  private tick: Promise<void> | undefined;
+  private ticks = 0;
+  private lastError: string | undefined;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: RuntimeConfig,
+    private readonly queue: DeliveryQueue,
+    private readonly dispatcher: DeliveryDispatcher,
+    private readonly attempts: DeliveryAttempts,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.webhookWorker) return;
+    if (await this.queue.start()) {
+      await this.queue.work(this.config.webhookWorkerConcurrency, (deliveryId) => this.attempts.runScheduled(deliveryId));
+      this.logger.log(`Webhook worker started (concurrency ${this.config.webhookWorkerConcurrency})`);
+    }
+    this.schedule(0);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.tick;
+    await this.queue.stop();
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.tick = this.runTick().then((more) => this.schedule(more ? 0 : POLL_MS));
+    }, delayMs);
+    this.timer.unref();
+  }
+
+  private async runTick(): Promise<boolean> {
+    try {
+      const more = await this.dispatcher.dispatch();
+      if (this.queue.running && ++this.ticks % SWEEP_EVERY === 0) await this.dispatcher.sweep();
+      this.lastError = undefined;
+      return more;
+    } catch (error) {
+      // A database outage would repeat the same line every second: log a change of error only.
+      const message = error instanceof Error ? error.message : String(error);
+      if (message !== this.lastError) this.logger.warn(`Webhook dispatch failed (retrying): ${message}`);
+      this.lastError = message;
+      return false;
+    }
+  }
+}

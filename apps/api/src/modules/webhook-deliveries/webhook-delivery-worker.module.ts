@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { DeliveryAttempts } from './delivery-attempts.service';
+import { DeliveryDispatcher } from './delivery-dispatcher';
+import { DeliveryQueue } from './delivery-queue';
+import { DeliveryRunner } from './delivery-runner';
+
+/** The delivery machinery without HTTP routes: the API imports it, and `npm run worker` runs it alone. */
+@Module({
+  providers: [DeliveryQueue, DeliveryAttempts, DeliveryDispatcher, DeliveryRunner],
+  exports: [DeliveryAttempts],
+})
+export class WebhookDeliveryWorkerModule {}
