@@ -15,6 +15,7 @@ import { Timesheet } from './modules/timesheets/timesheet.entity';
 import { TeamMember } from './modules/teams/team-member.entity';
 import { Team } from './modules/teams/team.entity';
 import { Webhook } from './modules/webhooks/webhook.entity';
+import { WorkSchedule } from './modules/reports/work-schedule.entity';
 
 /** Every entity the schema holds; migrations are generated from this list. */
 export const ENTITIES = [
@@ -35,4 +36,5 @@ export const ENTITIES = [
   Timesheet,
   TimeRequest,
   Webhook,
+  WorkSchedule,
 ];
