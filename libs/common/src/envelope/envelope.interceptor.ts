@@ -1,4 +1,4 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor, StreamableFile } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { map, Observable } from 'rxjs';
@@ -31,7 +31,8 @@ export class EnvelopeInterceptor implements NestInterceptor {
     const wrapper = this.wrapperOf(context.getHandler());
     const read = isReadMethod(context.switchToHttp().getRequest<FastifyRequest>().method);
     const result = read ? next.handle().pipe(retryReadOnLostConnection) : next.handle();
-    return wrapper === null ? result : result.pipe(map(wrapper));
+    // A file (a report's text/csv answer) is sent as it is, with the headers it carries.
+    return wrapper === null ? result : result.pipe(map((value) => (value instanceof StreamableFile ? value : wrapper(value))));
   }
 
   private wrapperOf(handler: object): ((result: unknown) => SuccessEnvelope<unknown>) | null {
@@ -58,7 +59,7 @@ export function wrap(result: unknown, message?: string, topLevelPagination = fal
     const reply = result as Reply<unknown, Record<string, unknown>>;
     const text = reply.options.message ?? message;
     const replyHead = text === undefined ? { success: true as const } : { success: true as const, message: text };
-    return { ...replyHead, data: reply.data ?? null, meta: responseMeta(), ...reply.options.topLevel };
+    return { ...replyHead, data: reply.data ?? null, meta: responseMeta(reply.options.pagination), ...reply.options.topLevel };
   }
   return { ...head, data: result ?? null, meta: responseMeta() };
 }

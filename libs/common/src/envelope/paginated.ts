@@ -16,6 +16,7 @@ export class Paginated<T> {
 export class Reply<T, Extra extends Record<string, unknown> = Record<string, never>> {
   constructor(
     readonly data: T,
-    readonly options: { message?: string; topLevel?: Extra } = {},
+    /** `pagination`: a per-user report's page (reports.md), sent as `meta.pagination` beside a `data` object. */
+    readonly options: { message?: string; topLevel?: Extra; pagination?: PaginationMeta } = {},
   ) {}
 }
