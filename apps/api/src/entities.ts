@@ -2,6 +2,9 @@ import { AUTH_ENTITIES } from '@app/auth';
 import { OutboxEvent } from '@app/database';
 import { Contract } from './modules/contracts/contract.entity';
 import { Invitation } from './modules/invitations/invitation.entity';
+import { LeavePolicyAssignment } from './modules/leaves/leave-policy-assignment.entity';
+import { LeavePolicy } from './modules/leaves/leave-policy.entity';
+import { LeaveRequest } from './modules/leaves/leave-request.entity';
 import { ProjectViewerAssignment } from './modules/project-viewers/project-viewer-assignment.entity';
 import { ProjectManager } from './modules/projects/project-manager.entity';
 import { Project } from './modules/projects/project.entity';
@@ -36,5 +39,8 @@ export const ENTITIES = [
   Timesheet,
   TimeRequest,
   Webhook,
+  LeavePolicy,
+  LeavePolicyAssignment,
+  LeaveRequest,
   WorkSchedule,
 ];

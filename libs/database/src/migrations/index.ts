@@ -11,6 +11,7 @@ import { ContractEvents1796320000002 } from './1796320000002-ContractEvents';
 import { ViewersAndTeams1796330000001 } from './1796330000001-ViewersAndTeams';
 import { TimeLedger1796340000001 } from './1796340000001-TimeLedger';
 import { LeaveExpenseEvents1796350000000 } from './1796350000000-LeaveExpenseEvents';
+import { Leaves1796350000001 } from './1796350000001-Leaves';
 import { Reports1796350000003 } from './1796350000003-Reports';
 import { Webhooks1796350000004 } from './1796350000004-Webhooks';
 
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   ViewersAndTeams1796330000001,
   TimeLedger1796340000001,
   LeaveExpenseEvents1796350000000,
+  Leaves1796350000001,
   Reports1796350000003,
   Webhooks1796350000004,
 ];
