@@ -19,6 +19,7 @@ import { TimeTrackingModule } from './modules/time-tracking/time-tracking.module
 import { TimeRequestsModule } from './modules/time-requests/time-requests.module';
 import { TimesheetsModule } from './modules/timesheets/timesheets.module';
 import { WorkspacesModule } from './modules/workspaces/workspaces.module';
+import { ReportsModule } from './modules/reports/reports.module';
 
 /** Config with a concrete database URL (the embedded database, once started, supplies one). */
 export type RuntimeConfig = AppConfig & { databaseUrl: string };
@@ -46,6 +47,7 @@ export class AppModule {
         TimeEntriesModule,
         TimeRequestsModule,
         TimesheetsModule,
+        ReportsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -24,6 +24,10 @@ const TAGS: [name: string, description: string][] = [
   ['Time Requests', 'Manual time a member asks for; approving adds it as time entries (overlaps skipped), rejecting needs a comment.'],
   ['Timesheets', 'List timesheets and approve, reject, submit and unsubmit them.'],
   [
+    'Reports',
+    'Generate and retrieve various reports including tracked hours, timeline, activity descriptions, tasks, and activity level reports.',
+  ],
+  [
     'Extensions',
     'Operations beyond the published WebWork API V2 (personal access tokens, OAuth apps, teams): not portable to other servers.',
   ],

@@ -59,6 +59,8 @@ export enum Permission {
   TeamsManage = 'teams.manage',
   /** Extensions: a user's own OAuth apps and personal access tokens. */
   CredentialsManage = 'credentials.manage',
+  /** The six reports (reports.md): "Only workspace owners and executive managers can access this endpoint". */
+  ReportsView = 'reports.view',
 }
 
 export interface PermissionRule {
@@ -132,4 +134,5 @@ export const PERMISSION_RULES: Record<Permission, PermissionRule> = {
   [Permission.TeamsView]: { scope: Scope.Read, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.TeamsManage]: { scope: Scope.Write, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.CredentialsManage]: { scope: Scope.Admin, roles: anyMember, workspaceScoped: false },
+  [Permission.ReportsView]: { scope: Scope.Read, roles: MANAGEMENT_ROLES, workspaceScoped: true },
 };

@@ -52,8 +52,6 @@ export function IdListQuery(name: string, what: string, example: number[]): Prop
     ApiPropertyOptional({
       type: 'integer',
       isArray: true,
-      style: 'form',
-      explode: false,
       description: listDescription(name, what, example.join(',')),
     }),
     Expose(),
@@ -66,21 +64,18 @@ export function IdListQuery(name: string, what: string, example: number[]): Prop
 /** A text list filter whose items match `allowed` (an enum list, or a pattern). */
 export function TextListQuery(name: string, what: string, example: string[], allowed: readonly string[] | RegExp): PropertyDecorator {
   const accepts = (item: string): boolean => (Array.isArray(allowed) ? allowed.includes(item) : (allowed as RegExp).test(item));
-  const enumSchema = Array.isArray(allowed) ? { enum: [...allowed] } : {};
+  const schema = Array.isArray(allowed) ? { enum: [...allowed], isArray: true } : { type: 'string', isArray: true };
   return applyDecorators(
-    ApiPropertyOptional({
-      type: 'string',
-      isArray: true,
-      style: 'form',
-      explode: false,
-      ...enumSchema,
-      description: listDescription(name, what, example.join(',')),
-    }),
+    ApiPropertyOptional({ ...schema, description: listDescription(name, what, example.join(',')) } as Parameters<
+      typeof ApiPropertyOptional
+    >[0]),
     Expose(),
     Transform(toList((item) => (accepts(item) ? item : undefined))),
     IsOptional(),
     ListRule(
-      Array.isArray(allowed) ? `The $property must be a list of: ${allowed.join(', ')}.` : 'The $property must be a list of currency codes.',
+      Array.isArray(allowed)
+        ? `The $property must be a list of: ${allowed.join(', ')}.`
+        : 'The $property must be a list of currency codes.',
     ),
   );
 }

@@ -94,7 +94,11 @@ class UserFilterQuery extends ReportPageQueryDto {
 }
 
 export class TrackedHoursQueryDto {
-  @ReportDate('start_date', { required: false, description: "Default: Monday of the current week (the owner's zone).", example: '2024-01-01' })
+  @ReportDate('start_date', {
+    required: false,
+    description: "Default: Monday of the current week (the owner's zone).",
+    example: '2024-01-01',
+  })
   start_date?: string;
 
   @ReportDate('end_date', {

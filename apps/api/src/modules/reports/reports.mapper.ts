@@ -2,12 +2,16 @@ import { compareDecimals, decimalToJsonNumber, formatInZone, sumDecimals, wallCl
 import {
   ActivityDescriptionsReportDto,
   ActivityLevelReportDto,
+  AttendanceStatus,
+  AttendanceUserDto,
+  DailyAttendanceReportDto,
   DailyTimelineReportDto,
   TaskReportDto,
   TimelineUserDto,
   TrackedHoursReportDto,
   TrackedHoursRowDto,
 } from './reports.dto';
+import type { AttendanceRow } from './daily-attendance.sql';
 import type { TrackedHoursRow } from './tracked-hours.sql';
 
 const AMOUNT_SCALE = 2;
@@ -164,9 +168,16 @@ export function toTaskReport(row: PerUserRow<object, TaskItemRow>, range: Report
       });
     }
     const breakdown = [...tasks.values()].sort(
-      (a, b) => b.total_minutes - a.total_minutes || (a.task_id ?? Infinity) - (b.task_id ?? Infinity) || (a.project_id ?? 0) - (b.project_id ?? 0),
+      (a, b) =>
+        b.total_minutes - a.total_minutes || (a.task_id ?? Infinity) - (b.task_id ?? Infinity) || (a.project_id ?? 0) - (b.project_id ?? 0),
     );
-    return { user_id: user.user_id, user_name: user.user_name, total_minutes: sumMinutes(items), tasks_breakdown: breakdown, daily_breakdown: daily };
+    return {
+      user_id: user.user_id,
+      user_name: user.user_name,
+      total_minutes: sumMinutes(items),
+      tasks_breakdown: breakdown,
+      daily_breakdown: daily,
+    };
   });
   return { report_type: 'task_report', ...range, users };
 }
@@ -207,7 +218,10 @@ export interface DescriptionItemRow {
   total_minutes: number;
 }
 
-export function toActivityDescriptionsReport(row: PerUserRow<object, DescriptionItemRow>, range: ReportRange): ActivityDescriptionsReportDto {
+export function toActivityDescriptionsReport(
+  row: PerUserRow<object, DescriptionItemRow>,
+  range: ReportRange,
+): ActivityDescriptionsReportDto {
   const byUser = itemsByUser(row.items);
   const users = row.users.map((user) => {
     const descriptions = (byUser.get(user.user_id) ?? []).map(({ user_id: _user, ...item }) => item);
@@ -220,4 +234,28 @@ export function toActivityDescriptionsReport(row: PerUserRow<object, Description
 export function clockTime(instant: Date, timeZone: string): string {
   const { hour, minute } = wallClockAt(instant.getTime(), timeZone);
   return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}
+
+/**
+ * The attendance user: times on the owner's clock; the last end of time running past midnight is `23:59`
+ * (`HH:mm` has no 24:00); each break counts its whole minutes.
+ */
+export function toDailyAttendanceReport(row: AttendanceRow, date: string): DailyAttendanceReportDto {
+  const users = row.users.map((user): AttendanceUserDto => {
+    const breaks = user.breaks.map((gap) => ({ start: new Date(gap.start), end: new Date(gap.end) }));
+    const lastEnd = user.last_end === null ? null : new Date(user.last_end);
+    return {
+      user_id: user.user_id,
+      user_name: user.user_name,
+      statuses: user.statuses as AttendanceStatus[],
+      first_start: user.first_start === null ? null : clockTime(new Date(user.first_start), row.tz),
+      last_end: lastEnd === null ? null : lastEnd.getTime() >= new Date(user.day_end).getTime() ? '23:59' : clockTime(lastEnd, row.tz),
+      tracked_minutes: user.tracked_minutes,
+      required_minutes: user.required_minutes,
+      break_minutes: breaks.reduce((sum, gap) => sum + Math.floor((gap.end.getTime() - gap.start.getTime()) / 60_000), 0),
+      break_intervals: breaks.map((gap) => `${clockTime(gap.start, row.tz)} - ${clockTime(gap.end, row.tz)}`),
+      activity_level: user.activity_level,
+    };
+  });
+  return { report_type: 'daily_attendance', date, users };
 }
