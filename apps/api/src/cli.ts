@@ -11,6 +11,7 @@ import { PersonalAccessTokensService } from './modules/oauth/personal-access-tok
 import { SignInService } from './modules/oauth/sign-in.service';
 import { TeamDto } from './modules/teams/teams.dto';
 import { TeamsService } from './modules/teams/teams.service';
+import { SCHEDULE_OPTIONS, SCHEDULE_USAGE, scheduleCommands } from './schedule-commands';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -35,6 +36,7 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   team:remove-member --workspace-id <id> --id <team> --email <email> [--manager]
   workspace:auto-approve-time-requests <workspace_id> on|off
       Approve every new time request of the workspace on creation (on), or only those of OW and EM (off).
+${SCHEDULE_USAGE}
 
 Uses DATABASE_URL when set, otherwise the embedded database under DATA_DIR (stop the server first:
 the embedded database serves one process at a time).`;
@@ -57,6 +59,7 @@ const OPTIONS = {
   'client-id': { type: 'string' },
   'workspace-id': { type: 'string' },
   manager: { type: 'boolean' },
+  ...SCHEDULE_OPTIONS,
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; strict: true; allowPositionals: true }>>['values'];
@@ -248,6 +251,15 @@ const COMMANDS: Record<string, (values: Values, positionals: string[]) => Promis
       printTeam(await (await teamsIn(app, workspaceId)).removePerson(workspaceId, teamId, user.id, values.manager === true));
     });
   },
+
+  ...scheduleCommands({
+    withApp,
+    required: (values, name) => required(values as Values, name),
+    requiredId: (values, name) => requiredId(values as Values, name),
+    findUser,
+    print,
+    usageError: (message) => new UsageError(message),
+  }),
 };
 
 /** The workspace setting no API operation exposes (time-requests.md: approval "based on ... workspace auto-approval settings"). */

@@ -79,7 +79,7 @@ export function reportPieces(filters: EntryFilters = {}): string {
     ) l
    WHERE (l.end_time IS NULL OR l.end_time > b.lo)${and(entry('l'))}
 ), pieces AS MATERIALIZED (
-  SELECT ${columnsOf('r')}, d.day,
+  SELECT ${columnsOf('r')}, d.day, d.day_end,
          greatest(r.start_time, d.day_start) AS ps, least(COALESCE(r.end_time, now()), d.day_end) AS pe,
          extract(epoch FROM least(COALESCE(r.end_time, now()), d.day_end) - greatest(r.start_time, d.day_start)) AS seconds
     FROM ranged r
