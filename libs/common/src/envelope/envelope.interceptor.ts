@@ -1,11 +1,11 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor, StreamableFile } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { map, Observable } from 'rxjs';
 import { isReadMethod, retryReadOnLostConnection } from '../errors/read-retry';
 import { RAW_RESPONSE, RESPONSE_MESSAGE, RESPONSE_TOP_LEVEL_PAGINATION } from './response-message';
 import { PaginationMeta, responseMeta, ResponseMeta } from './meta';
-import { Paginated, Reply } from './paginated';
+import { Paginated, RawBody, Reply } from './paginated';
 
 export interface SuccessEnvelope<T> {
   success: true;
@@ -31,8 +31,10 @@ export class EnvelopeInterceptor implements NestInterceptor {
     const wrapper = this.wrapperOf(context.getHandler());
     const read = isReadMethod(context.switchToHttp().getRequest<FastifyRequest>().method);
     const result = read ? next.handle().pipe(retryReadOnLostConnection) : next.handle();
-    // A file (a report's text/csv answer) is sent as it is, with the headers it carries.
-    return wrapper === null ? result : result.pipe(map((value) => (value instanceof StreamableFile ? value : wrapper(value))));
+    if (wrapper === null) return result;
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
+    // A raw body (a report's text/csv answer) is sent as it is, with the headers it carries.
+    return result.pipe(map((value) => (value instanceof RawBody ? sendRaw(reply, value) : wrapper(value))));
   }
 
   private wrapperOf(handler: object): ((result: unknown) => SuccessEnvelope<unknown>) | null {
@@ -46,6 +48,11 @@ export class EnvelopeInterceptor implements NestInterceptor {
     }
     return wrapper;
   }
+}
+
+function sendRaw(reply: FastifyReply, raw: RawBody): string {
+  for (const [name, value] of Object.entries(raw.headers)) void reply.header(name, value);
+  return raw.body;
 }
 
 export function wrap(result: unknown, message?: string, topLevelPagination = false): SuccessEnvelope<unknown> {

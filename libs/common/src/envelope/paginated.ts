@@ -20,3 +20,14 @@ export class Reply<T, Extra extends Record<string, unknown> = Record<string, nev
     readonly options: { message?: string; topLevel?: Extra; pagination?: PaginationMeta } = {},
   ) {}
 }
+
+/**
+ * A body sent as it is, outside the envelope, with its own headers: a report's `text/csv` answer (an extension
+ * chosen by `Accept`). The interceptor sets the headers and sends the text.
+ */
+export class RawBody {
+  constructor(
+    readonly body: string,
+    readonly headers: Record<string, string>,
+  ) {}
+}

@@ -1,5 +1,4 @@
-import { StreamableFile } from '@nestjs/common';
-import { PaginationMeta, Reply } from '@app/common';
+import { PaginationMeta, RawBody, Reply } from '@app/common';
 import { stringify } from 'csv-stringify/sync';
 
 export type ReportFormat = 'json' | 'csv';
@@ -42,20 +41,15 @@ export const CSV_ALTERNATIVE = {
 export type CsvCell = string | number | null;
 
 /** A CSV attachment: a header row, then the rows (null as an empty cell). */
-export function csvFile(filename: string, columns: readonly string[], rows: readonly CsvCell[][]): StreamableFile {
+export function csvFile(filename: string, columns: readonly string[], rows: readonly CsvCell[][]): RawBody {
   const text = stringify([...rows], { header: true, columns: [...columns], cast: { number: (value) => String(value) } });
-  return new StreamableFile(Buffer.from(text.length > 0 ? text : `${columns.join(',')}\n`), {
-    type: 'text/csv; charset=utf-8',
-    disposition: `attachment; filename="${filename}"`,
+  return new RawBody(text.length > 0 ? text : `${columns.join(',')}\n`, {
+    'content-type': 'text/csv; charset=utf-8',
+    'content-disposition': `attachment; filename="${filename}"`,
   });
 }
 
 /** JSON (the envelope, with the page of a per-user report) or the CSV of the same report. */
-export function answer<T>(
-  format: ReportFormat,
-  report: T,
-  csv: () => StreamableFile,
-  pagination?: PaginationMeta,
-): Reply<T> | StreamableFile {
+export function answer<T>(format: ReportFormat, report: T, csv: () => RawBody, pagination?: PaginationMeta): Reply<T> | RawBody {
   return format === 'csv' ? csv() : new Reply(report, { pagination });
 }

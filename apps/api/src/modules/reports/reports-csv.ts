@@ -1,4 +1,4 @@
-import { StreamableFile } from '@nestjs/common';
+import { RawBody } from '@app/common';
 import { csvFile, CsvCell } from './report-format';
 import type {
   ActivityDescriptionsReportDto,
@@ -14,7 +14,7 @@ import type {
 const span = (start: string, end: string): string => (start === end ? start : `${start}_${end}`);
 
 /** One row per day, user, project and contract; money columns only with rate permission (one currency per item). */
-export function trackedHoursCsv(report: TrackedHoursReportDto, canViewRates: boolean): StreamableFile {
+export function trackedHoursCsv(report: TrackedHoursReportDto, canViewRates: boolean): RawBody {
   const columns = ['date', 'user_id', 'user_name', 'project_id', 'project_name', 'contract_id', 'total_minutes'];
   const rows: CsvCell[][] = [];
   for (const [day, { users }] of Object.entries(report.days)) {
@@ -32,7 +32,7 @@ export function trackedHoursCsv(report: TrackedHoursReportDto, canViewRates: boo
 }
 
 /** One row per time entry (its part of the date). */
-export function dailyTimelineCsv(report: DailyTimelineReportDto): StreamableFile {
+export function dailyTimelineCsv(report: DailyTimelineReportDto): RawBody {
   const columns = [
     'date',
     'user_id',
@@ -69,7 +69,7 @@ export function dailyTimelineCsv(report: DailyTimelineReportDto): StreamableFile
 }
 
 /** One row per user, day and task (the daily breakdown). */
-export function taskReportCsv(report: TaskReportDto): StreamableFile {
+export function taskReportCsv(report: TaskReportDto): RawBody {
   const columns = ['date', 'user_id', 'user_name', 'task_id', 'task_title', 'project_id', 'project_name', 'total_minutes'];
   const rows = report.users.flatMap((user) => {
     const projectNames = new Map(user.tasks_breakdown.map((task) => [`${task.task_id}:${task.project_id}`, task.project_name]));
@@ -90,7 +90,7 @@ export function taskReportCsv(report: TaskReportDto): StreamableFile {
 }
 
 /** One row per user and day. */
-export function activityLevelCsv(report: ActivityLevelReportDto): StreamableFile {
+export function activityLevelCsv(report: ActivityLevelReportDto): RawBody {
   const columns = ['date', 'user_id', 'user_name', 'activity_level', 'total_minutes'];
   const rows = report.users.flatMap((user) =>
     user.days.map((day): CsvCell[] => [day.date, user.user_id, user.user_name, day.activity_level, day.total_minutes]),
@@ -99,7 +99,7 @@ export function activityLevelCsv(report: ActivityLevelReportDto): StreamableFile
 }
 
 /** One row per user; the lists joined with `; `. */
-export function dailyAttendanceCsv(report: DailyAttendanceReportDto): StreamableFile {
+export function dailyAttendanceCsv(report: DailyAttendanceReportDto): RawBody {
   const columns = [
     'date',
     'user_id',
@@ -130,7 +130,7 @@ export function dailyAttendanceCsv(report: DailyAttendanceReportDto): Streamable
 }
 
 /** One row per user, description and project. */
-export function activityDescriptionsCsv(report: ActivityDescriptionsReportDto): StreamableFile {
+export function activityDescriptionsCsv(report: ActivityDescriptionsReportDto): RawBody {
   const columns = ['user_id', 'user_name', 'activity_description', 'project_id', 'project_name', 'total_minutes'];
   const rows = report.users.flatMap((user) =>
     user.descriptions.map((item): CsvCell[] => [

@@ -1,7 +1,7 @@
-import { Controller, createParamDecorator, ExecutionContext, Get, Query, StreamableFile } from '@nestjs/common';
+import { Controller, createParamDecorator, ExecutionContext, Get, Query } from '@nestjs/common';
 import { ApiExtraModels, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, AuthContext, Authenticated, Permission } from '@app/auth';
-import { Reply, Responds } from '@app/common';
+import { RawBody, Reply, Responds } from '@app/common';
 import type { FastifyRequest } from 'fastify';
 import { CSV_ALTERNATIVE, ReportFormat, reportFormat } from './report-format';
 import {
@@ -28,7 +28,7 @@ const RUNNING = 'A running tracker counts up to now.';
 const CSV = 'Extension: `Accept: text/csv` answers the report as CSV (JSON is the default).';
 const MONEY = '`total_amount` and `currency` appear only when the caller may view rates.';
 
-type Answer<T> = Promise<Reply<T> | StreamableFile>;
+type Answer<T> = Promise<Reply<T> | RawBody>;
 
 /** JSON or CSV, from the request's Accept header (report-format.ts). */
 const Format = createParamDecorator((_data: unknown, context: ExecutionContext): ReportFormat =>

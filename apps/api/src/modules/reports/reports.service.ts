@@ -1,7 +1,7 @@
-import { Injectable, StreamableFile } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuthContext } from '@app/auth';
-import { addDays, dateInZone, daysBetween, PageRequest, pageOffset, paginationMeta, Reply, startOfIsoWeek } from '@app/common';
+import { addDays, dateInZone, daysBetween, PageRequest, pageOffset, paginationMeta, RawBody, Reply, startOfIsoWeek } from '@app/common';
 import { PreparedStatement } from '@app/database';
 import { DataSource } from 'typeorm';
 import { AttendanceRow, DAILY_ATTENDANCE_SQL } from './daily-attendance.sql';
@@ -53,7 +53,7 @@ import {
 } from './reports.mapper';
 import { TRACKED_HOURS_SQL, TrackedHoursRow } from './tracked-hours.sql';
 
-type Answer<T> = Promise<Reply<T> | StreamableFile>;
+type Answer<T> = Promise<Reply<T> | RawBody>;
 
 const STATUS_LABELS: Record<AttendanceStatusFilter, AttendanceStatus> = {
   late: 'Late',
