@@ -2,7 +2,7 @@ import { Role } from '@app/auth';
 import { ACTIVITY, MINUTES, reportPieces, USER_NAME } from './report-entries.sql';
 
 /**
- * getDailyAttendanceReport as ONE constant statement (`:startDate` = `:endDate` = the date). Whose attendance:
+ * getDailyAttendanceReport as ONE constant statement (`:startDate`, the date). Whose attendance:
  * the live, active members other than Project viewers (who do not track time), plus anyone who tracked time that
  * day. Statuses (reports.md), against the member's work schedule (work_schedules, HH:mm on the owner's clock):
  * - On leave: an approved leave request whose dates hold the date; it replaces Late, Left early, Tracked less
@@ -17,6 +17,7 @@ import { ACTIVITY, MINUTES, reportPieces, USER_NAME } from './report-entries.sql
  * `:statuses` (text[] of labels, or null) keeps users with any of them, before the page is cut.
  */
 export const DAILY_ATTENDANCE_SQL = `${reportPieces({
+  days: 'one',
   user: (userId) => [`:userIds::int[] IS NULL OR ${userId} = ANY(:userIds::int[])`],
 })}, attendees AS MATERIALIZED (
   SELECT m.user_id FROM workspace_members m

@@ -29,8 +29,8 @@ function answer(userFields: string, items: string, extra = ''): string {
   COALESCE((SELECT json_agg(i) FROM (${items}) i), '[]'::json) AS items${extra}`;
 }
 
-/** getDailyTimelineReport: every piece of the date (`:startDate` = `:endDate`), and per user the contract amounts. */
-export const DAILY_TIMELINE_SQL = `${reportPieces({ user: USER_FILTER })}${PAGE}
+/** getDailyTimelineReport: every piece of the date (`:startDate`), and per user the contract amounts. */
+export const DAILY_TIMELINE_SQL = `${reportPieces({ user: USER_FILTER, days: 'one' })}${PAGE}
 ${answer(
   `, 'activity_level', (SELECT ${ACTIVITY} FROM pieces p WHERE p.user_id = u.id),
   'amounts', (SELECT COALESCE(json_agg(json_build_object('amount', a.amount, 'currency', a.currency)), '[]'::json) FROM (

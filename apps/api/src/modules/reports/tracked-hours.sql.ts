@@ -11,6 +11,7 @@ import { reportPieces, USER_NAME } from './report-entries.sql';
  * amount in one of them, for callers who may view rates).
  */
 export const TRACKED_HOURS_SQL = `${reportPieces({
+  columns: ['user_id', 'project_id', 'contract_id', 'start_time', 'end_time'],
   entry: (e) => [`:projectIds::int[] IS NULL OR ${e}.project_id = ANY(:projectIds::int[])`],
   user: (userId) => [
     `:userIds::int[] IS NULL OR ${userId} = ANY(:userIds::int[])`,
