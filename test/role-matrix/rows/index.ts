@@ -11,6 +11,7 @@ import { TIME_TRACKING_ROWS } from './time-tracking.rows';
 import { TIME_REQUESTS_ROWS } from './time-requests.rows';
 import { TIMESHEETS_ROWS } from './timesheets.rows';
 import { WORKSPACES_ROWS } from './workspaces.rows';
+import { REPORTS_ROWS } from './reports.rows';
 
 /**
  * Every operation's rows, one file per module: a new module adds `rows/<module>.rows.ts` and lists it here.
@@ -29,4 +30,5 @@ export const MATRIX_ROWS: MatrixRow[] = [
   ...TIME_ENTRIES_ROWS,
   ...TIME_REQUESTS_ROWS,
   ...TIMESHEETS_ROWS,
+  ...REPORTS_ROWS,
 ];
