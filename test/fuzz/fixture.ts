@@ -221,6 +221,9 @@ export class FuzzFixture {
       scope: ['read', 'read write', 'read write admin'],
       state: ['xyz'],
       token: [this.credentials.deadTokens[0], 'wwat_unknown', 'wwrt_unknown'],
+      // Reports: ranges inside the 31-day cap (the generic dates lie decades apart).
+      start_date: ['2020-12-01', '2020-12-15'],
+      end_date: ['2020-12-31', '2020-12-15'],
     };
   }
 }

@@ -52,6 +52,7 @@ export function IdListQuery(name: string, what: string, example: number[]): Prop
     ApiPropertyOptional({
       type: 'integer',
       isArray: true,
+      minimum: 1,
       description: listDescription(name, what, example.join(',')),
     }),
     Expose(),
