@@ -323,6 +323,9 @@ export class FuzzFixture {
       ...webhookDeliveries,
       // Both webhook groups' ids: the CRUD's live and foreign webhooks, and the one holding the fixture's delivery.
       webhookId: [...webhookDeliveries.webhookId, ...webhooks, this.foreignWebhookId],
+      // Reports: ranges inside the 31-day cap (the generic dates lie decades apart).
+      start_date: ['2020-12-01', '2020-12-15'],
+      end_date: ['2020-12-31', '2020-12-15'],
     };
   }
 }

@@ -247,7 +247,12 @@ export class SchemaValues {
     const hinted = this.hintFor(name);
     const withNull = s.nullable === true ? fc.oneof({ weight: 5, arbitrary: base }, { weight: 1, arbitrary: fc.constant(null) }) : base;
     if (hinted.length === 0) return withNull;
-    const typed = hinted.map((value) => (s.type === 'integer' || s.type === 'number' ? Number(value) : value));
+    // An id list (the reports' `project_id=10,11`) takes a hinted id as a one-item list.
+    const idList = s.type === 'array' && this.flatten(s.items as SchemaObject).type === 'integer';
+    const typed = hinted.map((value): JsonLike => {
+      if (idList) return [Number(value)];
+      return s.type === 'integer' || s.type === 'number' ? Number(value) : value;
+    });
     return fc.oneof({ weight: 6, arbitrary: fc.constantFrom<JsonLike>(...typed) }, { weight: 1, arbitrary: withNull });
   }
 

@@ -23,6 +23,7 @@ import { WorkspacesModule } from './modules/workspaces/workspaces.module';
 import { ExpensesModule } from './modules/expenses/expenses.module';
 import { WebhooksModule } from './modules/webhooks/webhooks.module';
 import { WebhookDeliveriesModule } from './modules/webhook-deliveries/webhook-deliveries.module';
+import { ReportsModule } from './modules/reports/reports.module';
 
 /** Config with a concrete database URL (the embedded database, once started, supplies one). */
 export type RuntimeConfig = AppConfig & { databaseUrl: string };
@@ -54,6 +55,7 @@ export class AppModule {
         WebhooksModule,
         LeavesModule,
         WebhookDeliveriesModule,
+        ReportsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

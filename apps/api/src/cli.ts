@@ -13,6 +13,7 @@ import { PersonalAccessTokensService } from './modules/oauth/personal-access-tok
 import { SignInService } from './modules/oauth/sign-in.service';
 import { TeamDto } from './modules/teams/teams.dto';
 import { TeamsService } from './modules/teams/teams.service';
+import { SCHEDULE_OPTIONS, SCHEDULE_USAGE, scheduleCommands } from './schedule-commands';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -43,6 +44,7 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   expense-category:delete --workspace-id <id> --id <category>
       Delete a category; refused while expenses use it.
 ${LEAVE_POLICY_USAGE}
+${SCHEDULE_USAGE}
 
 Uses DATABASE_URL when set, otherwise the embedded database under DATA_DIR (stop the server first:
 the embedded database serves one process at a time).`;
@@ -71,6 +73,7 @@ const OPTIONS = {
   unpaid: { type: 'boolean' },
   'allow-negative': { type: 'boolean' },
   'reason-required': { type: 'boolean' },
+  ...SCHEDULE_OPTIONS,
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; strict: true; allowPositionals: true }>>['values'];
@@ -266,6 +269,14 @@ const COMMANDS: Record<string, (values: Values, positionals: string[]) => Promis
   },
 
   ...leavePolicyCommands<Values>({ withApp, required, requiredId, findUser, print, usageError: (message) => new UsageError(message) }),
+  ...scheduleCommands({
+    withApp,
+    required: (values, name) => required(values as Values, name),
+    requiredId: (values, name) => requiredId(values as Values, name),
+    findUser,
+    print,
+    usageError: (message) => new UsageError(message),
+  }),
 };
 
 /** The workspace setting no API operation exposes (time-requests.md: approval "based on ... workspace auto-approval settings"). */

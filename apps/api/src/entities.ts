@@ -22,6 +22,7 @@ import { ExpenseCategory } from './modules/expenses/expense-category.entity';
 import { Expense } from './modules/expenses/expense.entity';
 import { WebhookDeliveryAttempt } from './modules/webhook-deliveries/webhook-delivery-attempt.entity';
 import { WebhookDelivery } from './modules/webhook-deliveries/webhook-delivery.entity';
+import { WorkSchedule } from './modules/reports/work-schedule.entity';
 
 /** Every entity the schema holds; migrations are generated from this list. */
 export const ENTITIES = [
@@ -49,4 +50,5 @@ export const ENTITIES = [
   LeaveRequest,
   WebhookDelivery,
   WebhookDeliveryAttempt,
+  WorkSchedule,
 ];

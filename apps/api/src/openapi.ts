@@ -30,6 +30,10 @@ const TAGS: [name: string, description: string][] = [
   ],
   ['Leaves', 'Manage leave requests, balances, and policies (policies and their assignments are managed with the CLI).'],
   [
+    'Reports',
+    'Generate and retrieve various reports including tracked hours, timeline, activity descriptions, tasks, and activity level reports.',
+  ],
+  [
     'Extensions',
     'Operations beyond the published WebWork API V2 (personal access tokens, OAuth apps, teams): not portable to other servers.',
   ],

@@ -79,6 +79,8 @@ export enum Permission {
   /** Extensions: a webhook's delivery log and redelivery (OW and EM, `admin` scope, as the webhook operations). */
   WebhookDeliveriesList = 'webhooks.deliveries.list',
   WebhookDeliveriesRedeliver = 'webhooks.deliveries.redeliver',
+  /** The six reports (reports.md): "Only workspace owners and executive managers can access this endpoint". */
+  ReportsView = 'reports.view',
 }
 
 export interface PermissionRule {
@@ -175,4 +177,5 @@ export const PERMISSION_RULES: Record<Permission, PermissionRule> = {
   [Permission.WebhooksDelete]: { scope: Scope.Admin, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.WebhookDeliveriesList]: { scope: Scope.Admin, roles: MANAGEMENT_ROLES, workspaceScoped: true },
   [Permission.WebhookDeliveriesRedeliver]: { scope: Scope.Admin, roles: MANAGEMENT_ROLES, workspaceScoped: true },
+  [Permission.ReportsView]: { scope: Scope.Read, roles: MANAGEMENT_ROLES, workspaceScoped: true },
 };

@@ -15,6 +15,7 @@ import { TIMESHEETS_ROWS } from './timesheets.rows';
 import { WEBHOOKS_ROWS } from './webhooks.rows';
 import { WEBHOOK_DELIVERIES_ROWS } from './webhook-deliveries.rows';
 import { WORKSPACES_ROWS } from './workspaces.rows';
+import { REPORTS_ROWS } from './reports.rows';
 
 /**
  * Every operation's rows, one file per module: a new module adds `rows/<module>.rows.ts` and lists it here.
@@ -37,4 +38,5 @@ export const MATRIX_ROWS: MatrixRow[] = [
   ...WEBHOOKS_ROWS,
   ...LEAVES_ROWS,
   ...WEBHOOK_DELIVERIES_ROWS,
+  ...REPORTS_ROWS,
 ];

@@ -11,6 +11,8 @@ export interface CreateTimeEntryInput {
   projectId?: number | null;
   taskId?: number | null;
   activityDescription?: string | null;
+  /** What a tracker client measured (0..100); null by default, as for time added through the API. */
+  activityLevel?: number | null;
 }
 
 /** Recorded time and timesheets written directly (no ledger rules), for the data a test starts from. */
@@ -19,8 +21,9 @@ export class TimeEntriesFactory {
 
   async create(input: CreateTimeEntryInput): Promise<string> {
     const [row] = (await this.deps.dataSource.query(
-      `INSERT INTO time_entries (workspace_id, user_id, contract_id, project_id, task_id, activity_description, method, start_time, end_time)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      `INSERT INTO time_entries (workspace_id, user_id, contract_id, project_id, task_id, activity_description, method, start_time, end_time,
+                                 activity_level)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
       [
         input.workspaceId,
         input.userId,
@@ -31,6 +34,7 @@ export class TimeEntriesFactory {
         input.method ?? 'Manually added time',
         new Date(input.start),
         input.end === null ? null : new Date(input.end),
+        input.activityLevel ?? null,
       ],
     )) as { id: string }[];
     return row.id;

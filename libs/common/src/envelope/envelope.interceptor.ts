@@ -1,11 +1,11 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { map, Observable } from 'rxjs';
 import { isReadMethod, retryReadOnLostConnection } from '../errors/read-retry';
 import { RAW_RESPONSE, RESPONSE_MESSAGE, RESPONSE_TOP_LEVEL_PAGINATION } from './response-message';
 import { PaginationMeta, responseMeta, ResponseMeta } from './meta';
-import { Paginated, Reply } from './paginated';
+import { Paginated, RawBody, Reply } from './paginated';
 
 export interface SuccessEnvelope<T> {
   success: true;
@@ -31,7 +31,10 @@ export class EnvelopeInterceptor implements NestInterceptor {
     const wrapper = this.wrapperOf(context.getHandler());
     const read = isReadMethod(context.switchToHttp().getRequest<FastifyRequest>().method);
     const result = read ? next.handle().pipe(retryReadOnLostConnection) : next.handle();
-    return wrapper === null ? result : result.pipe(map(wrapper));
+    if (wrapper === null) return result;
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
+    // A raw body (a report's text/csv answer) is sent as it is, with the headers it carries.
+    return result.pipe(map((value) => (value instanceof RawBody ? sendRaw(reply, value) : wrapper(value))));
   }
 
   private wrapperOf(handler: object): ((result: unknown) => SuccessEnvelope<unknown>) | null {
@@ -47,6 +50,11 @@ export class EnvelopeInterceptor implements NestInterceptor {
   }
 }
 
+function sendRaw(reply: FastifyReply, raw: RawBody): string {
+  for (const [name, value] of Object.entries(raw.headers)) void reply.header(name, value);
+  return raw.body;
+}
+
 export function wrap(result: unknown, message?: string, topLevelPagination = false): SuccessEnvelope<unknown> {
   const head = message === undefined ? { success: true as const } : { success: true as const, message };
   if (result instanceof Paginated) {
@@ -58,7 +66,7 @@ export function wrap(result: unknown, message?: string, topLevelPagination = fal
     const reply = result as Reply<unknown, Record<string, unknown>>;
     const text = reply.options.message ?? message;
     const replyHead = text === undefined ? { success: true as const } : { success: true as const, message: text };
-    return { ...replyHead, data: reply.data ?? null, meta: responseMeta(), ...reply.options.topLevel };
+    return { ...replyHead, data: reply.data ?? null, meta: responseMeta(reply.options.pagination), ...reply.options.topLevel };
   }
   return { ...head, data: result ?? null, meta: responseMeta() };
 }

@@ -16,6 +16,18 @@ export class Paginated<T> {
 export class Reply<T, Extra extends Record<string, unknown> = Record<string, never>> {
   constructor(
     readonly data: T,
-    readonly options: { message?: string; topLevel?: Extra } = {},
+    /** `pagination`: a per-user report's page (reports.md), sent as `meta.pagination` beside a `data` object. */
+    readonly options: { message?: string; topLevel?: Extra; pagination?: PaginationMeta } = {},
+  ) {}
+}
+
+/**
+ * A body sent as it is, outside the envelope, with its own headers: a report's `text/csv` answer (an extension
+ * chosen by `Accept`). The interceptor sets the headers and sends the text.
+ */
+export class RawBody {
+  constructor(
+    readonly body: string,
+    readonly headers: Record<string, string>,
   ) {}
 }

@@ -1,5 +1,5 @@
 import { applyDecorators, HttpCode, SetMetadata, Type } from '@nestjs/common';
-import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import type { ApiPropertyOptions } from '@nestjs/swagger';
 import { ApiErrorResponse } from './api-error-responses';
 import { PaginatedResponseMetaDto, PaginationMetaDto, ResponseMetaDto } from './envelope.schemas';
@@ -10,6 +10,8 @@ export interface RespondsOptions {
   paginated?: boolean;
   /** With `paginated`: the body also carries `pagination` at the top level, next to `meta` (listContracts). */
   topLevelPagination?: boolean;
+  /** `data` is one object and `meta` carries `pagination` (the per-user reports, answered with a `Reply`). */
+  paginatedMeta?: boolean;
   /** A plain array in `data`, without pagination. */
   isArray?: boolean;
   status?: number;
@@ -18,6 +20,11 @@ export interface RespondsOptions {
    * constraint (the exception filter maps a unique violation to 409).
    */
   conflict?: { description: string; message: string };
+  /**
+   * Other media types the success response may have besides the JSON envelope, keyed by media type (the reports'
+   * `text/csv`, chosen by `Accept`); each a Media Type Object, marked `x-extension: true` when it is ours.
+   */
+  alternatives?: Record<string, Record<string, unknown>>;
   /** Fields beside `data` the handler sends through a `Reply` (createTimeEntry's `saved_minutes`). */
   topLevel?: Record<string, ApiPropertyOptions>;
 }
@@ -31,8 +38,9 @@ function envelopeFor(
   isArray: boolean,
   topLevelPagination: boolean,
   topLevel: Record<string, ApiPropertyOptions> = {},
+  paginatedMeta = false,
 ): Type<unknown> {
-  const shape = paginated ? (topLevelPagination ? 'ListWithPagination' : 'List') : isArray ? 'Array' : '';
+  const shape = paginated ? (topLevelPagination ? 'ListWithPagination' : 'List') : isArray ? 'Array' : paginatedMeta ? 'Paged' : '';
   const extra = Object.keys(topLevel)
     .map((key) => key.replace(/(^|_)(\w)/g, (_match: string, _sep: string, letter: string) => letter.toUpperCase()))
     .join('And');
@@ -56,7 +64,7 @@ function envelopeFor(
   } else {
     ApiProperty({ type: dto, isArray: paginated || isArray })(proto, 'data');
   }
-  ApiProperty({ type: paginated ? PaginatedResponseMetaDto : ResponseMetaDto })(proto, 'meta');
+  ApiProperty({ type: paginated || paginatedMeta ? PaginatedResponseMetaDto : ResponseMetaDto })(proto, 'meta');
   if (topLevelPagination) {
     ApiProperty({ type: PaginationMetaDto, description: 'The same object as `meta.pagination`.' })(proto, 'pagination');
   }
@@ -74,13 +82,19 @@ export function Responds(dto: Type<unknown> | null, options: RespondsOptions = {
   const status = options.status ?? 200;
   const paginated = options.paginated ?? false;
   const topLevelPagination = paginated && (options.topLevelPagination ?? false);
-  const envelope = envelopeFor(dto, paginated, options.isArray ?? false, topLevelPagination, options.topLevel);
+  const envelope = envelopeFor(dto, paginated, options.isArray ?? false, topLevelPagination, options.topLevel, options.paginatedMeta);
   const decorators = [
     HttpCode(status),
     SetMetadata(RESPONSE_MESSAGE, options.message),
     SetMetadata(RESPONSE_TOP_LEVEL_PAGINATION, topLevelPagination),
     ApiExtraModels(envelope, ...(dto ? [dto] : [])),
-    ApiResponse({ status, type: envelope, description: options.message ?? 'Success' }),
+    options.alternatives
+      ? ApiResponse({
+          status,
+          description: options.message ?? 'Success',
+          content: { 'application/json': { schema: { $ref: getSchemaPath(envelope) } }, ...options.alternatives },
+        })
+      : ApiResponse({ status, type: envelope, description: options.message ?? 'Success' }),
   ];
   if (options.conflict) {
     decorators.push(ApiErrorResponse(409, options.conflict));

@@ -13,6 +13,7 @@ import { TimeLedger1796340000001 } from './1796340000001-TimeLedger';
 import { LeaveExpenseEvents1796350000000 } from './1796350000000-LeaveExpenseEvents';
 import { Expenses1796350000002 } from './1796350000002-Expenses';
 import { Leaves1796350000001 } from './1796350000001-Leaves';
+import { Reports1796350000003 } from './1796350000003-Reports';
 import { Webhooks1796350000004 } from './1796350000004-Webhooks';
 import { WebhookDeliveries1796350000005 } from './1796350000005-WebhookDeliveries';
 
@@ -33,6 +34,7 @@ export const MIGRATIONS = [
   LeaveExpenseEvents1796350000000,
   Leaves1796350000001,
   Expenses1796350000002,
+  Reports1796350000003,
   Webhooks1796350000004,
   WebhookDeliveries1796350000005,
 ];

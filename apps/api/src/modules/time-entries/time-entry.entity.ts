@@ -40,6 +40,7 @@ import { TIME_ENTRY_METHODS } from './time-entry-methods';
 @Check('time_entries_range_ck', '"end_time" IS NULL OR "end_time" > "start_time"')
 @Check('time_entries_method_ck', `"method" IN (${TIME_ENTRY_METHODS.map((method) => `'${method}'`).join(', ')})`)
 @Check('time_entries_task_needs_contract_ck', '"task_id" IS NULL OR "contract_id" IS NOT NULL')
+@Check('time_entries_activity_level_ck', '"activity_level" IS NULL OR "activity_level" BETWEEN 0 AND 100')
 export class TimeEntry {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -84,6 +85,13 @@ export class TimeEntry {
 
   @Column({ type: 'varchar', length: 32 })
   method!: string;
+
+  /**
+   * Percent of active time (mouse, keyboard, scroll) as the tracker client measured it; set by tracker clients
+   * outside this API, so null for time added manually or tracked through the API (reports.md).
+   */
+  @Column({ name: 'activity_level', type: 'smallint', nullable: true })
+  activityLevel!: number | null;
 
   @Column({ name: 'start_time', type: 'timestamptz' })
   startTime!: Date;

@@ -60,8 +60,8 @@ const DAY_TOTALS = `(
    GROUP BY d.day, e.project_id, e.contract_id
 )`;
 
-/** The contract's rate in effect (as contracts.service's CONTRACT_COLUMNS): its own, the member's or the project's. */
-const EFFECTIVE_RATE = `CASE bc.rate_type WHEN ${RateType.Member} THEN bm.rate WHEN ${RateType.Project} THEN bcp.rate ELSE bc.rate END`;
+/** The contract's rate in effect (as contracts.service's CONTRACT_COLUMNS): its own, the member's or the project's (reports reuse it). */
+export const EFFECTIVE_RATE = `CASE bc.rate_type WHEN ${RateType.Member} THEN bm.rate WHEN ${RateType.Project} THEN bcp.rate ELSE bc.rate END`;
 
 /**
  * An item's amount, exact: minutes / 60 × rate, rounded to cents; none without a contract, a rate, or on a project
