@@ -25,6 +25,9 @@ const TAKE_EVENTS = `
    )
   RETURNING o.id`;
 
+/** An idle outbox costs one index probe per poll, not a transaction (the partial index holds only undispatched rows). */
+const ANY_UNDISPATCHED = 'SELECT 1 FROM outbox_events WHERE dispatched_at IS NULL LIMIT 1';
+
 const FAN_OUT = `
   INSERT INTO webhook_deliveries (id, event_id, webhook_id, next_attempt_at)
   SELECT 'msg_' || replace(gen_random_uuid()::text, '-', ''), e.id, w.id, e.occurred_at + $2::int * interval '1 second'
@@ -52,7 +55,10 @@ export class DeliveryDispatcher {
 
   /** One batch; true when it may have left events behind (a full batch), so the caller loops at once. */
   async dispatch(): Promise<boolean> {
-    return this.dataSource.transaction(async (manager) => {
+    const pending: unknown[] = await this.dataSource.query(ANY_UNDISPATCHED);
+    if (pending.length === 0) return false;
+    let enqueued = 0;
+    const more = await this.dataSource.transaction(async (manager) => {
       // An UPDATE answers [rows, count] through TypeORM.
       const [events]: [{ id: string }[], number] = await manager.query(TAKE_EVENTS);
       if (events.length === 0) return false;
@@ -64,8 +70,12 @@ export class DeliveryDispatcher {
         manager,
         messages.map((message) => ({ deliveryId: message.id, startAfter: message.next_attempt_at })),
       );
+      enqueued = messages.length;
       return events.length >= DISPATCH_BATCH;
     });
+    // This process's pollers fetch at once instead of at their next poll (other processes' poll on their own).
+    if (enqueued > 0) this.queue.wake();
+    return more;
   }
 
   /**

@@ -7,6 +7,11 @@ import type { RuntimeConfig } from '../../app.module';
 export const DELIVERY_QUEUE = 'webhook-delivery';
 /** pg-boss keeps its tables in their own schema, created (and migrated) by pg-boss itself at start. */
 export const PGBOSS_SCHEMA = 'pgboss';
+/**
+ * How often each idle poller asks for a due job: it bounds how late a retry starts. New messages of this process do
+ * not wait for it (the dispatcher wakes the pollers), so an idle process costs `concurrency` probes per second.
+ */
+const POLL_SECONDS = 1;
 
 export interface DeliveryJob {
   deliveryId: string;
@@ -25,6 +30,7 @@ export interface DeliveryJob {
 export class DeliveryQueue {
   private readonly logger = new Logger('WebhookDelivery');
   private boss: PgBoss | undefined;
+  private readonly workerIds: string[] = [];
 
   constructor(@Inject(APP_CONFIG) private readonly config: RuntimeConfig) {}
 
@@ -65,10 +71,22 @@ export class DeliveryQueue {
     const boss = this.boss;
     if (!boss) return;
     for (let index = 0; index < concurrency; index++) {
-      await boss.work<{ deliveryId: string }>(DELIVERY_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async (jobs) => {
-        for (const job of jobs) await handler(job.data.deliveryId);
-      });
+      const workerId = await boss.work<{ deliveryId: string }>(
+        DELIVERY_QUEUE,
+        { batchSize: 1, pollingIntervalSeconds: POLL_SECONDS },
+        async (jobs) => {
+          for (const job of jobs) await handler(job.data.deliveryId);
+        },
+      );
+      this.workerIds.push(workerId);
     }
+  }
+
+  /** Makes this process's pollers fetch now (after the dispatcher committed new jobs). */
+  wake(): void {
+    const boss = this.boss;
+    if (!boss) return;
+    for (const workerId of this.workerIds) boss.notifyWorker(workerId);
   }
 
   /** Inserts jobs inside `manager`'s transaction (no-op while the queue is not running). */
@@ -100,6 +118,7 @@ export class DeliveryQueue {
   async stop(): Promise<void> {
     const boss = this.boss;
     this.boss = undefined;
+    this.workerIds.length = 0;
     if (!boss) return;
     await boss.stop({ graceful: true, wait: true, timeout: Math.max(1_000, this.config.shutdownTimeoutMs - 2_000) });
   }
