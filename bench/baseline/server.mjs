@@ -17,6 +17,7 @@ import {
   utcOffset,
   weeksTouched,
 } from './time-common.mjs';
+import { requireReportRole, toTrackedHoursReport, TRACKED_HOURS_SQL, trackedHoursQueryOf } from './reports-common.mjs';
 import {
   bearerToken,
   contractListEnvelope,
@@ -403,6 +404,16 @@ app.get('/api/v2/timesheets', async (request, reply) => {
   );
   const data = rows.map((row) => toTimesheet(row, auth.canViewRates));
   return { success: true, message: 'Timesheets retrieved successfully', data, meta: meta(paginationOf(total, page, perPage, data.length)) };
+});
+
+// ---- reports (W6): the API's tracked-hours statement (one statement, aggregation in SQL) and its mapper ----------
+app.get('/api/v2/reports/tracked-hours', async (request, reply) => {
+  const auth = await authenticate(request, reply);
+  requireReportRole(auth);
+  const { start, end } = trackedHoursQueryOf(request);
+  const values = [auth.workspaceId, end, start, null, null, null, null];
+  const { rows } = await pool.query({ name: 'reports.tracked_hours', text: TRACKED_HOURS_SQL, values });
+  return { success: true, data: toTrackedHoursReport(rows, start, end, auth.canViewRates), meta: meta() };
 });
 
 await serve(app, pool);

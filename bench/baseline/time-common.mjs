@@ -53,7 +53,7 @@ function sumAmounts(amounts) {
   return Number(cents) / 100;
 }
 
-function amountsByCurrency(items) {
+export function amountsByCurrency(items) {
   const byCurrency = new Map();
   for (const item of items) {
     if (item.amount === null) continue;
