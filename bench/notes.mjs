@@ -40,6 +40,21 @@ export const NOTES = {
     "One statement, the same as the limit baseline's (the daily breakdown is aggregated in SQL per day of the member's " +
     'zone over the index-only scan of the period): what remains is the framework floor of W0 plus the mapping of a ' +
     "week's breakdown (json_agg rows to the documented shape).",
+  W6:
+    'One statement, the same in all three servers (the limit baseline runs it too: the report is already aggregated in ' +
+    'SQL), so the ratios only show the framework floor on a heavy request. What limits all three is the report itself: ' +
+    'at tier S a month of the workspace is ~8,200 entries cut into owner-zone days and summed into ~6,500 rows ' +
+    '(user × project × contract × day), ~40–45 ms of PostgreSQL CPU per request (EXPLAIN ANALYZE 2026-12-04: bitmap scan ' +
+    'of time_entries_workspace_time_idx over exactly the month, 21 ms cutting entries into days, 8 ms aggregating, 8 ms ' +
+    'joining names and rates), and a ~0.95 MB body. On 2 cores shared with the load generator that is a few dozen ' +
+    'requests a second at best, so with 50 connections the latency is seconds. What would fix it (not done): a per-day ' +
+    "rollup (workspace, user, project, contract, owner-zone day → seconds) kept in the time ledger's transactions " +
+    "(rebuilt for a workspace when its owner's zone changes), which turns the month into a read of ~6,500 rollup rows; " +
+    'and, for a body this size, a cached response per (workspace, range, filters, rate visibility) invalidated by time ' +
+    'writes of the workspace. p99 ≤ 150 ms at tier M (10× the rows and the body) needs both.',
+  W7:
+    'The mix inherits its members: W1–W3 and W5 are near the framework floor, W4 pays its 8 statements per request, and ' +
+    'the 5% of W6 requests take most of the machine (one W6 request costs about as much as a hundred W1 requests).',
   p99:
     'At 50 connections the mean latency is 50 ÷ throughput, so p99 ≤ 50 ms needs ≳ 1,000–2,000 req/s with a tight tail; ' +
     'every server here shares 2 cores with PostgreSQL and the load generator, and ours pays the framework floor of W0 per ' +
