@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { isDateOnly, parseCanonicalId } from '@app/common';
+import { dateOnlyMessage, isDateOnly, parseCanonicalId } from '@app/common';
 import { Expose, Transform } from 'class-transformer';
 import { IsOptional, registerDecorator, ValidationArguments } from 'class-validator';
 
@@ -95,8 +95,7 @@ export function ReportDate(name: string, options: { required: boolean; descripti
         target: target.constructor,
         propertyName: propertyName as string,
         options: {
-          message: ({ value }: ValidationArguments) =>
-            value === undefined || value === null ? requiredMessage : '$property must be a valid date in YYYY-MM-DD format.',
+          message: ({ value }: ValidationArguments) => (value === undefined || value === null ? requiredMessage : dateOnlyMessage(value)),
         },
         validator: { validate: isDateOnly },
       }),
