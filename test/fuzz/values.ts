@@ -247,12 +247,10 @@ export class SchemaValues {
     const hinted = this.hintFor(name);
     const withNull = s.nullable === true ? fc.oneof({ weight: 5, arbitrary: base }, { weight: 1, arbitrary: fc.constant(null) }) : base;
     if (hinted.length === 0) return withNull;
-    // An id list (the reports' `project_id=10,11`) takes a hinted id as a one-item list.
-    const idList = s.type === 'array' && this.flatten(s.items as SchemaObject).type === 'integer';
-    const typed = hinted.map((value): JsonLike => {
-      if (idList) return [Number(value)];
-      return s.type === 'integer' || s.type === 'number' ? Number(value) : value;
-    });
+    // A list (the reports' `project_id=10,11`, an OAuth app's `redirect_uris`) takes a hinted value as a one-item list.
+    const scalar = (value: string, type: unknown): JsonLike => (type === 'integer' || type === 'number' ? Number(value) : value);
+    const items = s.type === 'array' ? this.flatten(s.items as SchemaObject) : undefined;
+    const typed = hinted.map((value): JsonLike => (items ? [scalar(value, items.type)] : scalar(value, s.type)));
     return fc.oneof({ weight: 6, arbitrary: fc.constantFrom<JsonLike>(...typed) }, { weight: 1, arbitrary: withNull });
   }
 
