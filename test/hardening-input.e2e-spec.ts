@@ -220,6 +220,18 @@ describe('Hostile input gets a clear error and changes nothing (e2e)', () => {
       expect(res.body).toMatchObject({ success: false, error: 'Request Header Fields Too Large', meta: { api_version: '2.0.0' } });
       expect(res.headers['x-request-id']).toBeDefined();
     });
+
+    it.each([
+      ['GET', '/oauth/authorize'],
+      ['POST', '/oauth/token'],
+      ['POST', '/oauth/revoke'],
+    ])('answers %s %s with headers too large in the RFC 6749 form, never the envelope', async (method, path) => {
+      const res = await (method === 'GET' ? http.raw().get(path) : http.raw().post(path)).query({ state: 'x'.repeat(20_000) });
+      expect(res.status).toBe(431);
+      expect(res.body).toEqual({ error: 'invalid_request', error_description: expect.any(String), message: expect.any(String) });
+      expect(res.headers['cache-control']).toBe('no-store');
+      expect(res.headers['x-request-id']).toBeDefined();
+    });
   });
 
   describe('headers', () => {
