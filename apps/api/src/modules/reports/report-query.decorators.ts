@@ -19,8 +19,9 @@ function toList(parse: (item: string) => unknown) {
     const raw = [obj[key], obj[`${key}[]`]].flatMap((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]));
     if (raw.length === 0) return undefined;
     if (raw.some((value) => typeof value !== 'string')) return INVALID;
+    // Only an empty value is absent (conventions.md); a blank one (`users=%20`) is an item that is no id.
+    if (raw.every((value) => value === '')) return undefined;
     const items = (raw as string[]).flatMap((value) => value.split(',')).map((item) => item.trim());
-    if (items.length === 1 && items[0] === '') return undefined;
     const parsed = items.map(parse);
     return parsed.some((item) => item === undefined) ? INVALID : [...new Set(parsed)];
   };
