@@ -137,6 +137,22 @@ describe('Hostile input gets a clear error and changes nothing (e2e)', () => {
       expect(await projectCount()).toBe(before);
     });
 
+    it.each([
+      ['inviteMember', 'POST', 'members', ', "role": "Regular User"'],
+      ['createProjectViewer', 'POST', 'project-viewers', ''],
+      ['updateMember', 'PUT', 'members/MEMBER', ''],
+    ])('answers %s with an e-mail holding a lone surrogate with 422 on email, not a 500', async (_, method, path, extra) => {
+      const member = await t.factories.members.create({ workspaceId, role: Role.RegularUser });
+      const url = `/api/v2/${path.replace('MEMBER', String(member.userId))}?workspace_id=${workspaceId}`;
+      for (const email of ['\\ud800', 'a\\udc00@example.com', 'a@example.com\\ud83d']) {
+        const res = await (method === 'POST' ? http.post(url, owner.token) : http.put(url, owner.token))
+          .set('Content-Type', 'application/json')
+          .send(`{"email": "${email}", "firstname": "Ann", "lastname": "Lee"${extra}}`)
+          .expect(422);
+        expect(res.body.errors).toEqual({ email: ['The email must be a valid email address.'] });
+      }
+    });
+
     it('answers ?name=%00 with 422 and errors.name', async () => {
       const res = await http.get(`/api/v2/projects?workspace_id=${workspaceId}&name=%00`, owner.token).expect(422);
       expect(res.body.errors).toHaveProperty('name');
@@ -218,6 +234,18 @@ describe('Hostile input gets a clear error and changes nothing (e2e)', () => {
       const res = await http.get(`/api/v2/projects?workspace_id=${workspaceId}&name=${'x'.repeat(20_000)}`, owner.token);
       expect(res.status).toBe(431);
       expect(res.body).toMatchObject({ success: false, error: 'Request Header Fields Too Large', meta: { api_version: '2.0.0' } });
+      expect(res.headers['x-request-id']).toBeDefined();
+    });
+
+    it.each([
+      ['GET', '/oauth/authorize'],
+      ['POST', '/oauth/token'],
+      ['POST', '/oauth/revoke'],
+    ])('answers %s %s with headers too large in the RFC 6749 form, never the envelope', async (method, path) => {
+      const res = await (method === 'GET' ? http.raw().get(path) : http.raw().post(path)).query({ state: 'x'.repeat(20_000) });
+      expect(res.status).toBe(431);
+      expect(res.body).toEqual({ error: 'invalid_request', error_description: expect.any(String), message: expect.any(String) });
+      expect(res.headers['cache-control']).toBe('no-store');
       expect(res.headers['x-request-id']).toBeDefined();
     });
   });

@@ -254,6 +254,9 @@ describe('Reports (e2e)', () => {
       expect(await minutesOf(`users[]=${bob.userId}`)).toBe(180);
       expect(await minutesOf(`user_ids=${bob.userId}`)).toBe(180);
       expect(await minutesOf(`users[]=${alice.userId}&users[]=${bob.userId}`)).toBe(675);
+      // The document's own form (no style: form, exploded) repeats the key; an empty value counts as absent.
+      expect(await minutesOf(`users=${alice.userId}&users=${bob.userId}`)).toBe(675);
+      expect(await minutesOf(`users=&user_ids=`)).toBe(675);
       expect(await minutesOf(`projects=${p2}`)).toBe(150);
       expect(await minutesOf(`teams=${teamId}`)).toBe(180);
       expect(await minutesOf('titles=1')).toBe(0);
@@ -278,6 +281,9 @@ describe('Reports (e2e)', () => {
       await expectInvalid(path('tracked-hours', 'start_date=2024-02-30&end_date=2024-03-01'), 'start_date');
       await expectInvalid(path('tracked-hours', `${range}&users=1,abc`), 'users');
       await expectInvalid(path('tracked-hours', `${range}&users[]=0`), 'users');
+      // Blank is not empty: a filter of spaces is refused, not dropped (which would report on everyone).
+      for (const blank of ['%20', '%09', '%20,%20'])
+        for (const key of ['users', 'users[]']) await expectInvalid(path('tracked-hours', `${range}&${key}=${blank}`), 'users');
       await expectInvalid(path('tracked-hours', `${range}&currencies=usd`), 'currencies');
       const ok = await http.get(path('tracked-hours', 'start_date=2024-01-01&end_date=2024-12-31'), ws.owner.token);
       expect(ok.status).toBe(200);

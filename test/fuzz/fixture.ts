@@ -326,6 +326,10 @@ export class FuzzFixture {
       // Reports: ranges inside the 31-day cap (the generic dates lie decades apart).
       start_date: ['2020-12-01', '2020-12-15'],
       end_date: ['2020-12-31', '2020-12-15'],
+      // Tracked hours' currency filter takes ISO 4217 codes (the document says only "string").
+      currencies: ['USD', 'EUR'],
+      // One-day operations (time entries, the daily reports): yesterday, inside the daily timeline's one-year window, and a fixed day.
+      date: [new Date(Date.now() - 86_400_000).toISOString().slice(0, 10), '2020-12-15'],
     };
   }
 }

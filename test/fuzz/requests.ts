@@ -52,7 +52,40 @@ interface ParamValue {
   text: string | string[] | undefined;
   /** Sent without percent-encoding (it already is, or it is a deliberate broken escape). */
   raw?: boolean;
+  /** The query key when it is not the parameter's name: `users[]` for the bracket form of an array. */
+  key?: string;
 }
+
+/** How an array query value goes out: as the document declares it, or in one of the forms conventions.md documents. */
+type ArrayForm = 'declared' | 'comma' | 'brackets';
+
+/** The delimiter of a non-exploded array (OpenAPI 3.0 `style`); undefined: one key per item (`form`, exploded). */
+function arrayDelimiter(param: ParameterObject): string | undefined {
+  const style = param.style ?? 'form';
+  const explode = param.explode ?? style === 'form';
+  if (explode) return undefined;
+  return style === 'spaceDelimited' ? ' ' : style === 'pipeDelimited' ? '|' : ',';
+}
+
+/**
+ * An array value as query text: `declared` follows the parameter's style (the default, form + explode, repeats
+ * the key: `users=1&users=2`), `comma` is `users=1,2`, `brackets` is `users[]=1&users[]=2` (conventions.md
+ * documents both). An empty list leaves the parameter out; a value that is not an array goes out as its text.
+ */
+function arrayParam(param: ParameterObject, value: JsonLike, form: ArrayForm): ParamValue {
+  if (!Array.isArray(value)) return { text: asText(value) };
+  const items = value.map(asText);
+  if (items.length === 0) return { text: undefined };
+  if (form === 'brackets') return { text: items, key: `${encodeURIComponent(param.name)}[]` };
+  const delimiter = form === 'comma' ? ',' : arrayDelimiter(param);
+  return { text: delimiter === undefined ? items : items.join(delimiter) };
+}
+
+const ARRAY_FORMS = fc.oneof(
+  { weight: 3, arbitrary: fc.constant<ArrayForm>('declared') },
+  { weight: 1, arbitrary: fc.constant<ArrayForm>('comma') },
+  { weight: 1, arbitrary: fc.constant<ArrayForm>('brackets') },
+);
 
 const RAW_ESCAPES = ['%202', '%zz', '%00', '%2e%2e%2f', '..%2f..%2fetc%2fpasswd', '%E0%A4%A', '%u0032', '%25', '%2F', '%3F', '%23'];
 const ODD_QUERY_KEYS = [
@@ -147,7 +180,7 @@ export class RequestGenerator {
         if (duplicate && target >= 0 && params[target].in === 'query') {
           const current = values[target].text;
           const extra = (perturbed[target] as ParamValue).text;
-          values[target] = { text: [...[current ?? ''].flat(), ...[extra ?? ''].flat()] };
+          values[target] = { ...values[target], text: [...[current ?? ''].flat(), ...[extra ?? ''].flat()] };
           strategy = `duplicate-query:${params[target].name}`;
         }
         if (extraQuery) strategy += `+query:${extraQuery}`;
@@ -158,7 +191,16 @@ export class RequestGenerator {
   /** A path or query value: `valid` (fixture value or schema-valid), `boundary` or `hostile`. */
   private paramValue(param: ParameterObject, kind: 'valid' | 'boundary' | 'hostile'): fc.Arbitrary<ParamValue> {
     const schema = this.values.flatten(param.schema);
-    const text = (arb: fc.Arbitrary<JsonLike>) => arb.map((value): ParamValue => ({ text: asText(value) }));
+    const list = param.in === 'query' && schema.type === 'array';
+    const text = (arb: fc.Arbitrary<JsonLike>): fc.Arbitrary<ParamValue> =>
+      list
+        ? fc.tuple(arb, ARRAY_FORMS).map(([value, form]) => arrayParam(param, value, form))
+        : arb.map((value): ParamValue => ({ text: asText(value) }));
+    if (kind === 'boundary' && list) {
+      // Besides the schema's boundary lists, a valid list written as JSON text (`users=[1,2]`): no documented form.
+      const json = this.values.valid(schema, param.name).map((value): ParamValue => ({ text: serializeJson(value) }));
+      return fc.oneof({ weight: 3, arbitrary: text(this.values.boundary(schema)) }, { weight: 1, arbitrary: json });
+    }
     if (kind === 'valid') {
       const valid = text(this.values.valid(schema, param.name));
       if (param.required || param.in === 'path') return valid;
@@ -367,10 +409,12 @@ export class RequestGenerator {
     let path = operation.path;
     const query: string[] = [];
     draft.params.forEach((param, index) => {
-      const { text, raw } = draft.values[index];
+      const { text, raw, key } = draft.values[index];
       const encode = (value: string) => (raw ? value : encodeLoosely(value));
+      // The bracket form's key goes out as clients write it (`users[]`), not as `users%5B%5D`.
+      const name = key ?? encodeURIComponent(param.name);
       if (param.in === 'path') path = path.replace(`{${param.name}}`, encode(typeof text === 'string' ? text : (text ?? []).join(',')));
-      else if (text !== undefined) for (const value of [text].flat()) query.push(`${encodeURIComponent(param.name)}=${encode(value)}`);
+      else if (text !== undefined) for (const value of [text].flat()) query.push(`${name}=${encode(value)}`);
     });
     if (draft.extraQuery) query.push(draft.extraQuery);
     const headers: Record<string, string> = {};
@@ -410,6 +454,12 @@ export class RequestGenerator {
       } else if (param.in === 'query') {
         // An empty query value counts as absent (conventions.md).
         values = rawQueryValues(request.url, param.name).filter((value) => value !== '');
+        if (schema.type === 'array') {
+          values.push(...rawQueryValues(request.url, `${param.name}[]`).filter((value) => value !== ''));
+          if (values.length === 0 && param.required) reasons.push(`${param.name}: required`);
+          if (values.length) reasons.push(...this.listViolations(param, schema, values));
+          continue;
+        }
       } else continue;
       if (values.length === 0) {
         if (param.required) reasons.push(`${param.name}: required`);
@@ -441,6 +491,19 @@ export class RequestGenerator {
       }
     }
     return reasons;
+  }
+
+  /**
+   * An array query parameter's values, from its own key and its bracket key: the key may repeat (the document's
+   * form + explode) and each value may hold comma-separated items (conventions.md), spaces around them allowed.
+   */
+  private listViolations(param: ParameterObject, schema: SchemaObject, values: string[]): string[] {
+    const itemSchema = this.values.flatten(schema.items as SchemaObject | undefined);
+    const items = values.flatMap((value) => value.split(',')).map((item) => item.trim());
+    const parsed = items.map((item) => parseParameter(itemSchema, item));
+    const broken = items.find((_, index) => parsed[index] === INVALID);
+    if (broken !== undefined) return [`${param.name}: item ${JSON.stringify(broken)} is not a ${String(itemSchema.type)}`];
+    return this.doc.check(schema, parsed).map((error) => `${param.name}: ${error}`);
   }
 }
 

@@ -247,12 +247,10 @@ export class SchemaValues {
     const hinted = this.hintFor(name);
     const withNull = s.nullable === true ? fc.oneof({ weight: 5, arbitrary: base }, { weight: 1, arbitrary: fc.constant(null) }) : base;
     if (hinted.length === 0) return withNull;
-    // An id list (the reports' `project_id=10,11`) takes a hinted id as a one-item list.
-    const idList = s.type === 'array' && this.flatten(s.items as SchemaObject).type === 'integer';
-    const typed = hinted.map((value): JsonLike => {
-      if (idList) return [Number(value)];
-      return s.type === 'integer' || s.type === 'number' ? Number(value) : value;
-    });
+    // A list (the reports' `project_id=10,11`, an OAuth app's `redirect_uris`) takes a hinted value as a one-item list.
+    const scalar = (value: string, type: unknown): JsonLike => (type === 'integer' || type === 'number' ? Number(value) : value);
+    const items = s.type === 'array' ? this.flatten(s.items as SchemaObject) : undefined;
+    const typed = hinted.map((value): JsonLike => (items ? [scalar(value, items.type)] : scalar(value, s.type)));
     return fc.oneof({ weight: 6, arbitrary: fc.constantFrom<JsonLike>(...typed) }, { weight: 1, arbitrary: withNull });
   }
 
@@ -343,9 +341,20 @@ export class SchemaValues {
       if (typeof s.minLength === 'number') out.push('x'.repeat(s.minLength), s.minLength > 0 ? 'x'.repeat(s.minLength - 1) : '');
       if (typeof s.maxLength === 'number') out.push('x'.repeat(s.maxLength), 'x'.repeat(s.maxLength + 1), '𝕏'.repeat(s.maxLength));
       if (Array.isArray(s.enum)) out.push(...(s.enum as string[]).map((value) => String(value).toUpperCase()), ` ${String(s.enum[0])}`);
-      if (s.format === 'date') out.push('0000-01-01', '2024-02-30', '2024-02-29', '1969-12-31', '9999-12-31', '2024-01-15T00:00:00Z');
+      // The ends of the calendar and of the server's supported range (1900-01-01 to 2999-12-31), either side.
+      if (s.format === 'date')
+        out.push(
+          ...['0000-01-01', '0001-01-01', '1899-12-31', '1900-01-01', '2999-12-31', '3000-01-01', '9999-12-31'],
+          ...['2024-02-30', '2024-02-29', '1969-12-31', '2024-01-15T00:00:00Z'],
+        );
       if (s.format === 'date-time')
-        out.push('2024-01-15T09:00:00', '2024-01-15T09:00:00+25:00', '0000-01-01T00:00:00Z', '2024-02-30T00:00:00Z');
+        out.push(
+          '2024-01-15T09:00:00',
+          '2024-01-15T09:00:00+25:00',
+          '0000-01-01T00:00:00Z',
+          '9999-12-31T23:00:00-12:00',
+          '2024-02-30T00:00:00Z',
+        );
       if (s.format === 'uri')
         out.push('not a uri', 'javascript:alert(1)', 'http://', '//evil.example/cb', 'http://127.0.0.1:9/callback#frag');
       out.push('');

@@ -16,6 +16,9 @@ export interface ParameterObject {
   in: 'path' | 'query' | 'header' | 'cookie';
   required?: boolean;
   schema?: SchemaObject;
+  /** How an array or object value is written (OpenAPI 3.0 §4.7.12.4); query default `form`, exploded. */
+  style?: 'form' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject' | 'simple' | 'matrix' | 'label';
+  explode?: boolean;
 }
 
 export interface MediaTypeObject {

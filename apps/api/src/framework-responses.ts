@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { frameworkError, renderError } from '@app/common';
+import { asOAuthError, frameworkError, renderError } from '@app/common';
 
 /** Sent on every response, including the ones Fastify and Node answer before a route runs. */
 export const SECURITY_HEADERS = { 'x-content-type-options': 'nosniff' } as const;
@@ -25,21 +25,33 @@ const CLIENT_ERRORS: Record<string, Parameters<typeof frameworkError>[0]> = {
   ERR_HTTP_REQUEST_TIMEOUT: 'RequestTimeout',
 };
 
+/** The request line's path as far as Node's parser had read it (`rawPacket`: the data it failed on). */
+function requestPath(error: NodeJS.ErrnoException & { rawPacket?: Buffer }): string | undefined {
+  const line = error.rawPacket?.subarray(0, 1024).toString('latin1');
+  return line ? /^[A-Z]+ (\/[^ ?#\r\n]*)/.exec(line)?.[1] : undefined;
+}
+
 /**
  * Node's HTTP parser rejects some requests before Fastify sees them (headers or URL over the size limit,
- * unparsable request lines); this writes those answers as the envelope, with a fresh request id.
+ * unparsable request lines); this writes those answers as the envelope, with a fresh request id, or in the
+ * RFC 6749 form on the OAuth endpoints at the site root (auth.md: a client library there parses `error`).
  */
 export function clientErrorHandler(this: FastifyInstance, error: NodeJS.ErrnoException, socket: Socket): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
   const rendered = renderError(frameworkError(CLIENT_ERRORS[error.code ?? ''] ?? 'MalformedRequest'));
-  const status = rendered.status;
-  const body = JSON.stringify(rendered.body);
+  const answer = requestPath(error)?.startsWith('/oauth/') ? asOAuthError(rendered) : rendered;
+  const status = answer.status;
+  const body = JSON.stringify(answer.body);
   const id = randomUUID();
   this.log.debug({ err: error, requestId: id }, 'client error');
+  const extra = Object.entries(answer.headers)
+    .filter(([name]) => !['content-type', 'content-length', 'connection'].includes(name.toLowerCase()))
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join('');
   if (socket.writable) {
     socket.write(
       `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
-        `Content-Length: ${Buffer.byteLength(body)}\r\nX-Request-Id: ${id}\r\nX-Content-Type-Options: nosniff\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nX-Request-Id: ${id}\r\nX-Content-Type-Options: nosniff\r\n${extra}` +
         `Connection: close\r\n\r\n${body}`,
     );
   }

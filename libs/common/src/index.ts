@@ -14,6 +14,7 @@ export * from './pagination/pagination';
 export * from './pagination/pagination-query.dto';
 export * from './validation/query-int.decorator';
 export * from './validation/is-date-only.decorator';
+export * from './validation/is-email-address.decorator';
 export * from './workspace/workspace-id';
 export * from './validation/to-number.decorator';
 export * from './validation/id-param.pipe';

@@ -37,6 +37,18 @@ export function jsonNestsDeeperThan(text: Buffer, max: number): boolean {
 
 type Done = (error: Error | null, body?: unknown) => void;
 
+/** The bodies that arrived as JSON; top-level objects only, since no operation takes a nested DTO. */
+const jsonBodies = new WeakSet<object>();
+
+/**
+ * Whether `source` (the plain object a DTO is built from) is a JSON body. Its values carry JSON's own types,
+ * so the text coercions meant for query strings and form bodies (`@ToNumber()`, `@ToBoolean()`) leave it
+ * alone: `"confidential": "true"` in JSON is a type mismatch (422), `confidential=true` in a form is `true`.
+ */
+export function isJsonBody(source: unknown): boolean {
+  return typeof source === 'object' && source !== null && jsonBodies.has(source);
+}
+
 /**
  * The application/json parser of every route: depth-limited (400), prototype-poisoning safe (Fastify's own
  * parser), and an object at the top level — every operation takes named fields, so `null`, arrays and bare
@@ -56,6 +68,7 @@ export function createJsonBodyParser(fastify: FastifyInstance): (request: Fastif
       if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
         return done(ApiException.validation({ body: ['The request body must be a JSON object.'] }));
       }
+      jsonBodies.add(parsed);
       done(null, parsed);
     });
   };

@@ -2,7 +2,7 @@ import { applyDecorators, Type } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsOptional, registerDecorator, ValidationArguments } from 'class-validator';
-import { isDateOnly } from '../validation/is-date-only.decorator';
+import { dateOnlyMessage, isDateOnly } from '../validation/is-date-only.decorator';
 import { IsNotBeforeDate, MaxDateSpan } from './date-order.validators';
 
 export interface DateRangeQueryOptions<R extends boolean> {
@@ -66,7 +66,7 @@ function DateOnlyQuery(name: string, required: boolean): PropertyDecorator {
       propertyName: propertyName as string,
       options: {
         message: ({ value }: ValidationArguments) =>
-          required && (value === undefined || value === null) ? requiredMessage : '$property must be a valid date in YYYY-MM-DD format.',
+          required && (value === undefined || value === null) ? requiredMessage : dateOnlyMessage(value),
       },
       validator: { validate: isDateOnly },
     });

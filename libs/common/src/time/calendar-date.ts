@@ -1,10 +1,13 @@
-import { isDateOnly } from '../validation/is-date-only.decorator';
+import { isCalendarDate } from '../validation/is-date-only.decorator';
 
 const DAY_MS = 86_400_000;
 
-/** Calendar fields of a `YYYY-MM-DD` string; a malformed or impossible date is a programming error. */
+/**
+ * Calendar fields of a `YYYY-MM-DD` string (years 0001-9999); a malformed or impossible date is a programming
+ * error. Client dates are narrower (`isDateOnly`, 1900-2999), so a day, week or month after one always fits.
+ */
 export function dateFields(date: string): { year: number; month: number; day: number } {
-  if (!isDateOnly(date)) throw new RangeError(`Not a YYYY-MM-DD date: ${JSON.stringify(date)}`);
+  if (!isCalendarDate(date)) throw new RangeError(`Not a YYYY-MM-DD date: ${JSON.stringify(date)}`);
   return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
 }
 

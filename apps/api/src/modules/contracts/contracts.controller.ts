@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, AuthContext, Authenticated, Permission } from '@app/auth';
 import { ApiErrorResponse, ApiPathId, IdParamPipe, Paginated, Responds } from '@app/common';
 import { ContractResponseDto, CreateContractDto, ListContractsQueryDto, UpdateContractDto } from './contracts.dto';
@@ -66,6 +66,7 @@ export class ContractsController {
     description: 'Partial update of the hours limit, screenshot mode, rate (only if the caller may view rates) or status.',
   })
   @ApiContractId()
+  @ApiBody({ type: UpdateContractDto, required: false })
   @Responds(ContractResponseDto, { message: 'Contract updated successfully' })
   updateContract(
     @Auth() auth: AuthContext,

@@ -2,6 +2,8 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import {
   DateRangeQuery,
+  DATE_RANGE_TEXT,
+  isCalendarDate,
   isDatabaseId,
   isDateOnly,
   MONEY_COLUMN,
@@ -80,7 +82,11 @@ function ExpenseName(mode: Presence): PropertyDecorator {
 function ExpenseDate(mode: Presence): PropertyDecorator {
   return applyDecorators(
     ...whenSent(mode),
-    Rule('isExpenseDate', [...presence('date', mode), [isDateOnly, 'The date must be a valid date in YYYY-MM-DD format.']]),
+    Rule('isExpenseDate', [
+      ...presence('date', mode),
+      [isCalendarDate, 'The date must be a valid date in YYYY-MM-DD format.'],
+      [isDateOnly, `The date ${DATE_RANGE_TEXT}`],
+    ]),
   );
 }
 

@@ -1,8 +1,10 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import {
+  DATE_RANGE_TEXT,
   DateRangeQuery,
   IsDecimal,
+  isCalendarDate,
   isDatabaseId,
   isDateOnly,
   IsNotBeforeDate,
@@ -107,7 +109,8 @@ function BodyId(field: string): PropertyDecorator {
 function BodyDate(field: string): PropertyDecorator {
   return Rule('isBodyDate', [
     [isPresent, `The ${field} field is required.`],
-    [isDateOnly, `The ${field} must be a valid date in YYYY-MM-DD format.`],
+    [isCalendarDate, `The ${field} must be a valid date in YYYY-MM-DD format.`],
+    [isDateOnly, `The ${field} ${DATE_RANGE_TEXT}`],
   ]);
 }
 

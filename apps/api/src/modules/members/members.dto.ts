@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MembershipStatus, Role } from '@app/auth';
-import { IsIanaTimeZone, PaginationQueryDto, ToNumber, Trim } from '@app/common';
+import { IsEmailAddress, IsIanaTimeZone, PaginationQueryDto, ToNumber, Trim } from '@app/common';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 
 /** The roles invite and update may give: every role but Owner (roles.md). */
 export const ASSIGNABLE_ROLES = [
@@ -37,7 +37,7 @@ export class ListMembersQueryDto extends PaginationQueryDto {
   @IsOptional()
   @IsString()
   @MaxLength(255)
-  @IsEmail({}, { message: 'The email must be a valid email address.' })
+  @IsEmailAddress({ message: 'The email must be a valid email address.' })
   email?: string;
 
   @ApiPropertyOptional({ enum: STATUSES, enumName: 'MemberStatus' })
@@ -60,7 +60,7 @@ export class InviteeDto {
   @IsString({ message: 'The email field is required.' })
   @IsNotEmpty({ message: 'The email field is required.' })
   @MaxLength(255)
-  @IsEmail({}, { message: 'The email must be a valid email address.' })
+  @IsEmailAddress({ message: 'The email must be a valid email address.' })
   email!: string;
 
   @ApiProperty({ minLength: 1, maxLength: 255, example: 'John' })
@@ -96,7 +96,7 @@ export class UpdateMemberDto {
   @ValidateIf((dto: UpdateMemberDto) => dto.email !== undefined)
   @IsString()
   @MaxLength(255)
-  @IsEmail({}, { message: 'The email must be a valid email address.' })
+  @IsEmailAddress({ message: 'The email must be a valid email address.' })
   email?: string;
 
   @ApiPropertyOptional({ minLength: 1, maxLength: 255, example: 'John' })

@@ -1,10 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ToBoolean } from '@app/common';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsString, IsUrl, MaxLength, ValidateIf } from 'class-validator';
 
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
-const toBoolean = ({ value }: { value: unknown }): unknown =>
-  value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
+
+/** An optional field: left out, it takes its default; null is validated like any value (neither is declared nullable). */
+const WhenSent = (): PropertyDecorator => ValidateIf((_dto: object, value: unknown) => value !== undefined);
 
 export const APP_GRANT_TYPES = ['authorization_code', 'client_credentials'] as const;
 
@@ -22,7 +24,7 @@ export class CreateOAuthAppDto {
     example: ['https://myapp.com/callback'],
     description: 'Must match exactly on authorize.',
   })
-  @IsOptional()
+  @WhenSent()
   @IsArray()
   @ArrayMaxSize(10)
   @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'], allow_fragments: false }, { each: true })
@@ -34,8 +36,8 @@ export class CreateOAuthAppDto {
   grant_type!: (typeof APP_GRANT_TYPES)[number];
 
   @ApiPropertyOptional({ default: true, description: 'false registers a public client (no secret; PKCE required).' })
-  @Transform(toBoolean)
-  @IsOptional()
+  @ToBoolean()
+  @WhenSent()
   @IsBoolean()
   confidential?: boolean;
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { MAX_DATABASE_ID, PaginationQueryDto, ToNumber } from '@app/common';
+import { IsEmailAddress, MAX_DATABASE_ID, PaginationQueryDto, ToNumber } from '@app/common';
 import { Transform } from 'class-transformer';
-import { IsDefined, IsEmail, IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { IsDefined, IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
 
 export class ListProjectViewersQueryDto extends PaginationQueryDto {
   @ApiPropertyOptional({
@@ -13,7 +13,7 @@ export class ListProjectViewersQueryDto extends PaginationQueryDto {
   @Transform(({ value }: { value: unknown }) => (value === '' ? undefined : value))
   @IsOptional()
   @MaxLength(255)
-  @IsEmail({}, { message: 'The email must be a valid email address.' })
+  @IsEmailAddress({ message: 'The email must be a valid email address.' })
   email?: string;
 }
 

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, AuthContext, Authenticated, Permission } from '@app/auth';
 import { ApiPathId, IdParamPipe, Paginated, Responds } from '@app/common';
 import { CreateProjectDto, ListProjectsQueryDto, ProjectResponseDto, UpdateProjectDto } from './projects.dto';
@@ -47,6 +47,7 @@ export class ProjectsController {
   @Authenticated({ permission: Permission.ProjectsUpdate })
   @ApiOperation({ summary: 'Update a project', description: 'Partial update: fields left out keep their value.' })
   @ApiProjectId()
+  @ApiBody({ type: UpdateProjectDto, required: false })
   @Responds(ProjectResponseDto, { message: 'Project updated successfully' })
   updateProject(@Auth() auth: AuthContext, @ProjectId() projectId: number, @Body() dto: UpdateProjectDto): Promise<ProjectResponseDto> {
     return this.projects.update(auth, projectId, dto);

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { isDateOnly, parseCanonicalId } from '@app/common';
+import { dateOnlyMessage, isDateOnly, parseCanonicalId } from '@app/common';
 import { Expose, Transform } from 'class-transformer';
 import { IsOptional, registerDecorator, ValidationArguments } from 'class-validator';
 
@@ -19,8 +19,9 @@ function toList(parse: (item: string) => unknown) {
     const raw = [obj[key], obj[`${key}[]`]].flatMap((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]));
     if (raw.length === 0) return undefined;
     if (raw.some((value) => typeof value !== 'string')) return INVALID;
+    // Only an empty value is absent (conventions.md); a blank one (`users=%20`) is an item that is no id.
+    if (raw.every((value) => value === '')) return undefined;
     const items = (raw as string[]).flatMap((value) => value.split(',')).map((item) => item.trim());
-    if (items.length === 1 && items[0] === '') return undefined;
     const parsed = items.map(parse);
     return parsed.some((item) => item === undefined) ? INVALID : [...new Set(parsed)];
   };
@@ -95,8 +96,7 @@ export function ReportDate(name: string, options: { required: boolean; descripti
         target: target.constructor,
         propertyName: propertyName as string,
         options: {
-          message: ({ value }: ValidationArguments) =>
-            value === undefined || value === null ? requiredMessage : '$property must be a valid date in YYYY-MM-DD format.',
+          message: ({ value }: ValidationArguments) => (value === undefined || value === null ? requiredMessage : dateOnlyMessage(value)),
         },
         validator: { validate: isDateOnly },
       }),

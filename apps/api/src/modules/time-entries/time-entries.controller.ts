@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, AuthContext, Authenticated, Permission } from '@app/auth';
 import { ApiErrorResponse, ApiPathId, Paginated, Reply, Responds, UuidParamPipe } from '@app/common';
 import { timeLedgerError } from './ledger/time-ledger.exception';
@@ -73,6 +73,7 @@ export class TimeEntriesController {
       'Omitted fields keep their value; the new span must fit whole (no overlap, within the weekly limits).',
   })
   @ApiTimeEntryId()
+  @ApiBody({ type: UpdateTimeEntryDto, required: false })
   @Responds(null, {
     message: 'Time entry updated successfully',
     conflict: { description: `${LOCKED}, an overlap or the weekly limit.`, message: timeEntryError.message('Running') },

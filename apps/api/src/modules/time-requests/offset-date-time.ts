@@ -1,4 +1,4 @@
-import { isDateOnly } from '@app/common';
+import { isCalendarDate } from '@app/common';
 import { registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
 
 // ISO 8601 with a `Z` or a numeric offset (conventions.md: no offset is a 422); seconds and fractions optional.
@@ -11,7 +11,7 @@ const OFFSET_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[Tt](\d{2}):(\d{2})(?::(\d{2})(\.\
 export function parseOffsetDateTime(value: unknown): Date | undefined {
   if (typeof value !== 'string') return undefined;
   const match = OFFSET_DATE_TIME.exec(value);
-  if (!match || !isDateOnly(match[1])) return undefined;
+  if (!match || !isCalendarDate(match[1])) return undefined;
   const [hours, minutes, seconds] = [Number(match[2]), Number(match[3]), Number(match[4] ?? 0)];
   const [offsetHours, offsetMinutes] = [Number(match[8] ?? 0), Number(match[9] ?? 0)];
   if (hours > 23 || minutes > 59 || seconds > 59 || offsetHours > 23 || offsetMinutes > 59) return undefined;

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, AuthContext, Authenticated, Permission } from '@app/auth';
 import { ApiErrorResponse, Reply, Responds } from '@app/common';
 import { timeLedgerError } from '../time-entries/ledger/time-ledger.exception';
@@ -57,6 +57,7 @@ export class TimeTrackingController {
       'a time entry with `method` `"Web tracker"`, clipped by overlaps and weekly limits like any recorded time. Emits `tracker.stopped`.',
   })
   @ApiErrorResponse(404, { description: 'The user is not a member of the workspace.', message: timeEntryError.message('UserNotFound') })
+  @ApiBody({ type: StopTrackingDto, required: false })
   @Responds(TrackingStoppedDto, {
     message: 'Time tracking stopped successfully',
     conflict: { description: 'The user has no running tracker in this workspace.', message: trackingError.message('NoActiveTracker') },
