@@ -152,6 +152,25 @@ onServerDatabase('Authentication cache across two server processes', () => {
     expect(await statusWithin(a(url), victim.token, 401, 1_000)).toBe(401);
   });
 
+  it('refuses a token on the very next request of the process that revoked it, without waiting for the notification', async () => {
+    const ws = await t.factories.workspace();
+    const victim = await t.factories.tokens.create({ userId: ws.owner.userId });
+    const url = a(`/api/v2/projects?workspace_id=${ws.id}`);
+    expect(await statusWithin(url, victim.token, 200, 0)).toBe(200);
+    // No NOTIFY for this revocation: only the revoking process's own eviction can make it forget the warm token.
+    await t.dataSource.query(`ALTER TABLE personal_access_tokens DISABLE TRIGGER ${PAT_UPDATE_TRIGGER}`);
+    try {
+      const revoked = await fetch(a(`/api/v2/personal-access-tokens/${victim.tokenId}`), {
+        method: 'DELETE',
+        headers: { Authorization: `Bearer ${ws.owner.token}` },
+      });
+      expect(revoked.status).toBe(200);
+      expect(await statusWithin(url, victim.token, 401, 0)).toBe(401);
+    } finally {
+      await t.dataSource.query(`ALTER TABLE personal_access_tokens ENABLE TRIGGER ${PAT_UPDATE_TRIGGER}`);
+    }
+  });
+
   it('answers 403 on B after a role change made in SQL', async () => {
     const ws = await t.factories.workspace();
     const manager = await t.factories.member(ws.id, Role.ExecutiveManager);

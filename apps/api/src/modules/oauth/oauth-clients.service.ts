@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CLIENT_SECRET_PREFIX, generateSecret, hashesMatch, hashSecret, OAuthClient, OAuthGrant } from '@app/auth';
+import { AuthCache, CLIENT_SECRET_PREFIX, generateSecret, hashesMatch, hashSecret, OAuthClient, OAuthGrant } from '@app/auth';
 import { credentialsError, credentialsValidationError } from './credentials.exception';
 import { DataSource, IsNull } from 'typeorm';
 
@@ -36,7 +36,10 @@ function grantsFor(input: RegisterClientInput): OAuthGrant[] {
 /** Registering OAuth apps (an extension: the published API has no such endpoint). */
 @Injectable()
 export class OAuthClientsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cache: AuthCache,
+  ) {}
 
   async register(userId: number, input: RegisterClientInput): Promise<RegisteredClient> {
     if (input.grantType === 'client_credentials' && !input.confidential) {
@@ -74,11 +77,14 @@ export class OAuthClientsService {
   /** RFC 7009: revokes the token (access or refresh) if this client holds it; both halves share one row. */
   async revokeToken(client: OAuthClient, token: string): Promise<void> {
     const hash = hashSecret(token);
-    await this.dataSource.query(
+    const [rows] = (await this.dataSource.query(
       `UPDATE oauth_tokens SET revoked_at = now()
-        WHERE client_id = $1 AND revoked_at IS NULL AND (access_token_hash = $2 OR refresh_token_hash = $2)`,
+        WHERE client_id = $1 AND revoked_at IS NULL AND (access_token_hash = $2 OR refresh_token_hash = $2)
+        RETURNING access_token_hash`,
       [client.id, hash],
-    );
+    )) as [{ access_token_hash: string }[], number];
+    // This process refuses the token from the next request on; the NOTIFY trigger reaches it (and the others) later.
+    for (const row of rows) this.cache.invalidate({ kind: 'token', hash: row.access_token_hash });
   }
 
   list(userId: number): Promise<OAuthClient[]> {
@@ -88,11 +94,13 @@ export class OAuthClientsService {
   /** Deleting an app revokes every token it holds. */
   async remove(userId: number, clientId: string): Promise<void> {
     if (clientId.length > 64 || hasControlCharacter(clientId)) throw credentialsError('OAuthAppNotFound');
-    await this.dataSource.transaction(async (manager) => {
+    const id = await this.dataSource.transaction(async (manager) => {
       const client = await manager.getRepository(OAuthClient).findOneBy({ clientId, userId, deletedAt: IsNull() });
       if (!client) throw credentialsError('OAuthAppNotFound');
       await manager.getRepository(OAuthClient).update({ id: client.id }, { deletedAt: new Date() });
       await manager.query('UPDATE oauth_tokens SET revoked_at = now() WHERE client_id = $1 AND revoked_at IS NULL', [client.id]);
+      return client.id;
     });
+    this.cache.invalidate({ kind: 'client', id });
   }
 }

@@ -224,14 +224,14 @@ export class OAuthModel
 
   /** Called by the library when a refresh token is exchanged: it is rotated out, with its access token. */
   async revokeToken(token: RefreshToken): Promise<boolean> {
-    const now = new Date();
-    const result = await this.dataSource
-      .getRepository(OAuthToken)
-      .update(
-        { refreshTokenHash: hashSecret(token.refreshToken), rotatedAt: IsNull(), revokedAt: IsNull() },
-        { rotatedAt: now, revokedAt: now },
-      );
-    return (result.affected ?? 0) > 0;
+    const [rows] = (await this.dataSource.query(
+      `UPDATE oauth_tokens SET rotated_at = now(), revoked_at = now()
+        WHERE refresh_token_hash = $1 AND rotated_at IS NULL AND revoked_at IS NULL
+        RETURNING access_token_hash`,
+      [hashSecret(token.refreshToken)],
+    )) as [{ access_token_hash: string }[], number];
+    this.evict(rows);
+    return rows.length > 0;
   }
 
   async getUserFromClient(client: Client): Promise<User | false> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { parseScopes, PersonalAccessToken, TokenService } from '@app/auth';
+import { AuthCache, parseScopes, PersonalAccessToken, TokenService } from '@app/auth';
 import { utcTimestamp } from '@app/common';
 import { DataSource, IsNull, MoreThan } from 'typeorm';
 import { CreatedPersonalAccessTokenResponseDto, PersonalAccessTokenResponseDto } from './credentials.dto';
@@ -23,6 +23,7 @@ export class PersonalAccessTokensService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tokens: TokenService,
+    private readonly cache: AuthCache,
   ) {}
 
   async create(userId: number, name: string): Promise<CreatedPersonalAccessTokenResponseDto> {
@@ -39,9 +40,12 @@ export class PersonalAccessTokensService {
   }
 
   async revoke(userId: number, tokenId: number): Promise<void> {
-    const result = await this.dataSource
-      .getRepository(PersonalAccessToken)
-      .update({ id: tokenId, userId, revokedAt: IsNull() }, { revokedAt: new Date() });
-    if (!result.affected) throw credentialsError('PersonalAccessTokenNotFound');
+    const [rows] = (await this.dataSource.query(
+      'UPDATE personal_access_tokens SET revoked_at = now() WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL RETURNING token_hash',
+      [tokenId, userId],
+    )) as [{ token_hash: string }[], number];
+    if (rows.length === 0) throw credentialsError('PersonalAccessTokenNotFound');
+    // Refused by this process from the next request on; the NOTIFY trigger tells the others.
+    this.cache.invalidate({ kind: 'token', hash: rows[0].token_hash });
   }
 }
