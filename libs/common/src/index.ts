@@ -40,6 +40,7 @@ export * from './decimal/decimal-math';
 export * from './decimal/parse-decimal';
 export * from './decimal/decimal-to-json';
 export * from './decimal/is-decimal.decorator';
+export * from './decimal/amounts-by-currency';
 export * from './validation/trim.decorator';
 export * from './validation/to-boolean.decorator';
 export * from './validation/is-iana-time-zone.decorator';

@@ -1,4 +1,4 @@
-import { compareDecimals, decimalToJsonNumber, formatInZone, sumDecimals, wallClockAt } from '@app/common';
+import { amountsByCurrency, compareDecimals, formatInZone, PricedItem, wallClockAt } from '@app/common';
 import {
   ActivityDescriptionsReportDto,
   ActivityLevelReportDto,
@@ -13,26 +13,6 @@ import {
 } from './reports.dto';
 import type { AttendanceRow } from './daily-attendance.sql';
 import type { TrackedHoursRow } from './tracked-hours.sql';
-
-const AMOUNT_SCALE = 2;
-
-/** An item's money as the statements give it: an exact decimal string (or null) and its currency. */
-interface Priced {
-  amount: string | null;
-  currency: string;
-}
-
-/** `{currency: amount}` of the items' exact sums; an item without an amount adds nothing (as timesheets). */
-export function amountsByCurrency(items: readonly Priced[]): Record<string, number> {
-  const byCurrency = new Map<string, string[]>();
-  for (const item of items) {
-    if (item.amount === null) continue;
-    byCurrency.set(item.currency, [...(byCurrency.get(item.currency) ?? []), item.amount]);
-  }
-  return Object.fromEntries(
-    [...byCurrency].map(([currency, amounts]) => [currency, decimalToJsonNumber(sumDecimals(amounts, AMOUNT_SCALE))]),
-  );
-}
 
 export interface ReportRange {
   start_date: string;
@@ -81,7 +61,7 @@ const sumMinutes = (items: readonly { total_minutes: number }[]): number => item
 
 export interface TimelineUserRow {
   activity_level: number | null;
-  amounts: Priced[];
+  amounts: PricedItem[];
 }
 
 export interface TimelineItemRow {
@@ -101,7 +81,7 @@ export interface TimelineItemRow {
  * Decision: a timeline user has one `total_amount` and one `currency` (reports.md); when a member's billed time
  * of the day is in several currencies, the largest sum is given with its currency. Nothing billed: 0 USD.
  */
-function timelineMoney(amounts: readonly Priced[]): { total_amount: number; currency: string } {
+function timelineMoney(amounts: readonly PricedItem[]): { total_amount: number; currency: string } {
   const sums = Object.entries(amountsByCurrency(amounts)).map(([currency, amount]) => ({ currency, amount }));
   if (sums.length === 0) return { total_amount: 0, currency: 'USD' };
   const [largest] = sums.sort((a, b) => compareDecimals(String(b.amount), String(a.amount)) || a.currency.localeCompare(b.currency));

@@ -1,4 +1,4 @@
-import { decimalToJsonNumber, sumDecimals, utcTimestamp } from '@app/common';
+import { amountsByCurrency, utcTimestamp } from '@app/common';
 import { DailyBreakdown, TimesheetBreakdownItemDto, TimesheetDto } from './timesheets.dto';
 import { TimesheetStatus } from './timesheet-status';
 
@@ -27,20 +27,6 @@ export interface TimesheetRow {
   reject_reason: string | null;
   created_at: Date;
   breakdown: Record<string, BreakdownItemRow[]>;
-}
-
-const AMOUNT_SCALE = 2;
-
-/** `{currency: amount}` of the items' exact sums; an item without an amount adds nothing. */
-function amountsByCurrency(items: readonly BreakdownItemRow[]): Record<string, number> {
-  const byCurrency = new Map<string, string[]>();
-  for (const item of items) {
-    if (item.amount === null) continue;
-    byCurrency.set(item.currency, [...(byCurrency.get(item.currency) ?? []), item.amount]);
-  }
-  return Object.fromEntries(
-    [...byCurrency].map(([currency, amounts]) => [currency, decimalToJsonNumber(sumDecimals(amounts, AMOUNT_SCALE))]),
-  );
 }
 
 function toBreakdownItem(item: BreakdownItemRow, canViewRates: boolean): TimesheetBreakdownItemDto {
