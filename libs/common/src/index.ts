@@ -36,6 +36,7 @@ export { offsetMsAt, wallClockAt, type WallClock } from './time/zone-offset';
 export { dateInZone, wallClockToInstant } from './time/wall-clock';
 export * from './time/zoned-ranges';
 export * from './time/format-instant';
+export * from './time/owner-zone.sql';
 export * from './decimal/decimal-math';
 export * from './decimal/parse-decimal';
 export * from './decimal/decimal-to-json';

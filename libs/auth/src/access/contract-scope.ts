@@ -1,7 +1,7 @@
-import { AuthContext } from '../auth-context';
 import { Role } from '../role';
 import { personScope } from './person-scope';
 import { projectScope } from './project-scope';
+import { ScopeSubject } from './scope-subject';
 import { namespaced, SqlPredicate, sqlReference } from './sql-fragment';
 
 /**
@@ -10,12 +10,7 @@ import { namespaced, SqlPredicate, sqlReference } from './sql-fragment';
  * own (the person scope); PM the contracts on managed projects plus their own; RU their own; PV the contracts on
  * projects assigned to them (the project scope).
  */
-export function contractScope(
-  auth: Pick<AuthContext, 'role' | 'userId' | 'workspaceId'>,
-  contractAlias: string,
-  projectAlias: string,
-  ns = 'contract_scope',
-): SqlPredicate | null {
+export function contractScope(auth: ScopeSubject, contractAlias: string, projectAlias: string, ns = 'contract_scope'): SqlPredicate | null {
   const c = sqlReference(contractAlias);
   const param = namespaced(ns);
   switch (auth.role) {

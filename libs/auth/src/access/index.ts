@@ -4,3 +4,4 @@ export * from './person-scope';
 export * from './require-visible';
 export * from './assert-in-workspace';
 export * from './contract-scope';
+export * from './scope-subject';

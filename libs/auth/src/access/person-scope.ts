@@ -1,5 +1,5 @@
-import { AuthContext } from '../auth-context';
 import { Role } from '../role';
+import { ScopeSubject } from './scope-subject';
 import { namespaced, SqlPredicate, sqlReference } from './sql-fragment';
 
 /**
@@ -10,11 +10,7 @@ import { namespaced, SqlPredicate, sqlReference } from './sql-fragment';
  *
  * Usage: `const scope = personScope(auth, 'ts.user_id'); if (scope) query.andWhere(scope.sql, scope.params);`
  */
-export function personScope(
-  auth: Pick<AuthContext, 'role' | 'userId' | 'workspaceId'>,
-  userColumn: string,
-  ns = 'person_scope',
-): SqlPredicate | null {
+export function personScope(auth: ScopeSubject, userColumn: string, ns = 'person_scope'): SqlPredicate | null {
   const column = sqlReference(userColumn);
   const param = namespaced(ns);
   const user = `:${param('user_id')}`;

@@ -1,5 +1,5 @@
-import { AuthContext } from '../auth-context';
 import { Role } from '../role';
+import { ScopeSubject } from './scope-subject';
 import { namespaced, SqlPredicate, sqlReference } from './sql-fragment';
 
 /**
@@ -12,7 +12,7 @@ import { namespaced, SqlPredicate, sqlReference } from './sql-fragment';
  *
  * Usage: `const scope = projectScope(auth, 'p'); if (scope) query.andWhere(scope.sql, scope.params);`
  */
-export function projectScope(auth: Pick<AuthContext, 'role' | 'userId'>, alias: string, ns = 'project_scope'): SqlPredicate | null {
+export function projectScope(auth: Pick<ScopeSubject, 'role' | 'userId'>, alias: string, ns = 'project_scope'): SqlPredicate | null {
   const p = sqlReference(alias);
   const param = namespaced(ns);
   const user = `:${param('user_id')}`;

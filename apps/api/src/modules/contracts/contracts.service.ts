@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuthContext, contractScope, requireVisible, Role, SqlPredicate } from '@app/auth';
+import { AuthContext, contractScope, placeholderSubject, requireVisible, Role, ScopeSubject, SqlPredicate } from '@app/auth';
 import { Paginated, pageRequest, toDecimal } from '@app/common';
 import { EventsService, EventType, PreparedList, PreparedStatement } from '@app/database';
 import { DataSource, EntityManager, ObjectLiteral, QueryFailedError, SelectQueryBuilder } from 'typeorm';
@@ -216,7 +216,7 @@ export class ContractsService {
     let statement = this.readStatements.get(role);
     if (!statement) {
       statement = PreparedStatement.compile<ContractRow>(`contracts.get.${roleKey(role)}`, (param) =>
-        this.visibleContracts(this.placeholders(role, param))
+        this.visibleContracts(placeholderSubject(role, param))
           .select(CONTRACT_COLUMNS)
           .andWhere('c.id = :contractId', { contractId: param('contractId') }),
       );
@@ -232,7 +232,7 @@ export class ContractsService {
     if (!statement) {
       statement = PreparedList.compile<ContractRow>(`contracts.list.${roleKey(role)}.${flags}`, {
         query: (param) => {
-          const visible = this.visibleContracts(this.placeholders(role, param));
+          const visible = this.visibleContracts(placeholderSubject(role, param));
           if (filters.project) visible.andWhere('c.project_id = :filterProjectId', { filterProjectId: param('filterProjectId') });
           if (filters.user) visible.andWhere('c.user_id = :filterUserId', { filterUserId: param('filterUserId') });
           if (filters.status) visible.andWhere('c.status = :filterStatus', { filterStatus: param('filterStatus') });
@@ -247,16 +247,11 @@ export class ContractsService {
     return statement;
   }
 
-  /** An AuthContext whose values are prepared-statement placeholders: the SQL is compiled once per role. */
-  private placeholders(role: Role, param: (key: string) => string): AuthContext {
-    return { role, userId: param('userId'), workspaceId: param('workspaceId') } as unknown as AuthContext;
-  }
-
   /**
    * Live contracts of the workspace on live projects, inside the caller's contract scope. The person joins are
    * LEFT joins on unique keys (the foreign key guarantees the user), so PostgreSQL drops them from the count.
    */
-  private visibleContracts(auth: AuthContext): SelectQueryBuilder<ObjectLiteral> {
+  private visibleContracts(auth: ScopeSubject): SelectQueryBuilder<ObjectLiteral> {
     const query = this.dataSource.manager
       .createQueryBuilder()
       .from('contracts', 'c')

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuthContext, MANAGEMENT_ROLES, personScope, projectScope, Role } from '@app/auth';
-import { Paginated, pageRequest, toDecimal } from '@app/common';
+import { AuthContext, MANAGEMENT_ROLES, personScope, placeholderSubject, projectScope, Role } from '@app/auth';
+import { ownerZoneSql, Paginated, pageRequest, toDecimal } from '@app/common';
 import { EventsService, EventType, PreparedList, PreparedStatement } from '@app/database';
 import { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Expense } from './expense.entity';
@@ -13,7 +13,7 @@ import { ExpenseRow, toExpenseResponse } from './expenses.mapper';
  * Decision: `added_dte` is the creation instant's date in the workspace owner's time zone (UTC when unset), as
  * report days are (conventions.md). An uncorrelated subquery: PostgreSQL evaluates it once per statement.
  */
-const OWNER_ZONE = `(SELECT COALESCE(ou.timezone, 'UTC') FROM workspaces ow JOIN users ou ON ou.id = ow.owner_id WHERE ow.id = :workspaceId)`;
+const OWNER_ZONE = ownerZoneSql(':workspaceId');
 
 /** The Expense columns; the joins are LEFT joins on primary keys, which PostgreSQL drops from the count and id subqueries. */
 const EXPENSE_COLUMNS = [
@@ -240,7 +240,7 @@ export class ExpensesService {
 
   /** Expenses of the workspace inside the caller's person scope (roles.md listExpenses), through the access layer. */
   private visibleExpenses(role: Role, param: Param): SelectQueryBuilder<ObjectLiteral> {
-    const placeholders = { role, userId: param('userId'), workspaceId: param('workspaceId') } as unknown as AuthContext;
+    const placeholders = placeholderSubject(role, param);
     const query = this.dataSource.manager
       .createQueryBuilder()
       .from('expenses', 'e')

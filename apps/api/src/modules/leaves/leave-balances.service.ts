@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuthContext, MANAGEMENT_ROLES, personScope, Role } from '@app/auth';
+import { AuthContext, MANAGEMENT_ROLES, personScope, placeholderSubject, Role } from '@app/auth';
 import { Paginated, pageRequest } from '@app/common';
 import { PreparedList } from '@app/database';
 import { DataSource } from 'typeorm';
@@ -93,7 +93,7 @@ export class LeaveBalancesService {
             .where('m.workspace_id = :workspaceId', { workspaceId: param('workspaceId') })
             .andWhere('m.deleted_at IS NULL')
             .andWhere(`m.status IN ('active', 'inactive')`);
-          const placeholders = { role, userId: param('userId'), workspaceId: param('workspaceId') } as unknown as AuthContext;
+          const placeholders = placeholderSubject(role, param);
           const scope = personScope(placeholders, 'm.user_id');
           if (scope) members.andWhere(scope.sql, scope.params);
           if (byUser) members.andWhere('m.user_id = :filterUserId', { filterUserId: param('filterUserId') });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuthContext, MANAGEMENT_ROLES, personScope, Role } from '@app/auth';
+import { AuthContext, MANAGEMENT_ROLES, personScope, placeholderSubject, Role } from '@app/auth';
 import { Paginated, pageRequest, requireTransition, toDecimal, toScaled } from '@app/common';
 import { EventsService, EventType, PreparedList, PreparedStatement } from '@app/database';
 import { DataSource, EntityManager, ObjectLiteral, QueryFailedError, SelectQueryBuilder } from 'typeorm';
@@ -303,7 +303,7 @@ export class LeavesService {
       statement = PreparedList.compile<LeaveRequestRow>(`leave_requests.list.${roleKey(role)}.${flags}`, {
         query: (param) => {
           const visible = this.requests().where('l.workspace_id = :workspaceId', { workspaceId: param('workspaceId') });
-          const placeholders = { role, userId: param('userId'), workspaceId: param('workspaceId') } as unknown as AuthContext;
+          const placeholders = placeholderSubject(role, param);
           const scope = personScope(placeholders, 'l.user_id');
           if (scope) visible.andWhere(scope.sql, scope.params);
           if (filters.id) visible.andWhere('l.id = CAST(:filterId AS uuid)', { filterId: param('filterId') });

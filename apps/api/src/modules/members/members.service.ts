@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuthCache, AuthContext, MembershipStatus, personScope, Role } from '@app/auth';
+import { AuthCache, AuthContext, MembershipStatus, personScope, placeholderSubject, Role } from '@app/auth';
 import { Paginated, pageRequest } from '@app/common';
 import { EventsService, EventType, PreparedList, PreparedStatement } from '@app/database';
 import { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
@@ -176,7 +176,7 @@ export class MembersService {
   /** The workspace's memberships (`left` ones included) inside the caller's person scope, values as placeholders. */
   private visibleMembers(role: Role, param: (key: string) => string): SelectQueryBuilder<ObjectLiteral> {
     const query = membersOf(this.dataSource.manager, param('workspaceId'));
-    const scope = personScope({ role, userId: param('userId'), workspaceId: param('workspaceId') } as unknown as AuthContext, 'm.user_id');
+    const scope = personScope(placeholderSubject(role, param), 'm.user_id');
     if (scope) query.andWhere(scope.sql, scope.params);
     return query;
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuthContext, projectScope, requireVisible, Role } from '@app/auth';
+import { AuthContext, placeholderSubject, projectScope, requireVisible, Role, ScopeSubject } from '@app/auth';
 import { DecimalSpec, Paginated, pageRequest, toDecimal } from '@app/common';
 import { EventsService, EventType, PreparedList, PreparedStatement } from '@app/database';
 import { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
@@ -76,7 +76,7 @@ export class ProjectsService {
     if (!statement) {
       statement = PreparedList.compile<ProjectRowWithTags>(`projects.list.${role.replace(/\W+/g, '_')}.${byName ? 'name' : 'all'}`, {
         query: (param) => {
-          const visible = this.visibleProjects(this.dataSource.manager, this.placeholders(role, param));
+          const visible = this.visibleProjects(this.dataSource.manager, placeholderSubject(role, param));
           if (byName) visible.andWhere(`p.name ILIKE :name ESCAPE '\\'`, { name: param('name') });
           return visible;
         },
@@ -87,11 +87,6 @@ export class ProjectsService {
       this.listStatements.set(key, statement);
     }
     return statement;
-  }
-
-  /** An AuthContext whose values are prepared-statement placeholders: the SQL is compiled once per role. */
-  private placeholders(role: Role, param: (key: string) => string): AuthContext {
-    return { role, userId: param('userId'), workspaceId: param('workspaceId') } as unknown as AuthContext;
   }
 
   get(auth: AuthContext, projectId: number): Promise<ProjectResponseDto> {
@@ -199,7 +194,7 @@ export class ProjectsService {
     let statement = this.readStatements.get(role);
     if (!statement) {
       statement = PreparedStatement.compile<ProjectRowWithTags>(`projects.get.${role.replace(/\W+/g, '_')}`, (param) => {
-        return this.visibleProjects(this.dataSource.manager, this.placeholders(role, param))
+        return this.visibleProjects(this.dataSource.manager, placeholderSubject(role, param))
           .select(PROJECT_COLUMNS)
           .andWhere('p.id = :projectId', { projectId: param('projectId') });
       });
@@ -216,7 +211,7 @@ export class ProjectsService {
     return this.events.record(manager, { type, workspaceId: auth.workspaceId, payload: toProjectResponse(row, row.tags, true) });
   }
 
-  private visibleProjects(manager: EntityManager, auth: AuthContext): SelectQueryBuilder<ObjectLiteral> {
+  private visibleProjects(manager: EntityManager, auth: ScopeSubject): SelectQueryBuilder<ObjectLiteral> {
     const query = manager
       .createQueryBuilder()
       .from('projects', 'p')

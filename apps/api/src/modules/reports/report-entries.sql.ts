@@ -1,3 +1,5 @@
+import { ownerZoneSql } from '@app/common';
+
 /**
  * The CTEs every report starts from: the workspace owner's zone, the report's days in that zone, and the
  * report's time cut into one piece per entry and day. Parameters: `:workspaceId`, `:startDate`, `:endDate`
@@ -68,7 +70,7 @@ export function reportPieces(filters: EntryFilters = {}): string {
   const entry = filters.entry ?? (() => []);
   const user = filters.user ?? (() => []);
   return `WITH zone AS MATERIALIZED (
-  SELECT COALESCE((SELECT ou.timezone FROM workspaces w JOIN users ou ON ou.id = w.owner_id WHERE w.id = :workspaceId), 'UTC') AS tz
+  SELECT ${ownerZoneSql(':workspaceId')} AS tz
 ), days AS MATERIALIZED (
   SELECT g.local::date AS day, ${firstInstant('g.local')} AS day_start, ${firstInstant("(g.local + interval '1 day')")} AS day_end
     -- Integer offsets, which the planner counts exactly for a custom plan (it guesses 1000 for the timestamp

@@ -1,7 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuthContext } from '@app/auth';
-import { addDays, dateInZone, daysBetween, PageRequest, pageOffset, paginationMeta, RawBody, Reply, startOfIsoWeek } from '@app/common';
+import {
+  addDays,
+  dateInZone,
+  daysBetween,
+  ownerZoneSql,
+  PageRequest,
+  pageOffset,
+  paginationMeta,
+  RawBody,
+  Reply,
+  startOfIsoWeek,
+} from '@app/common';
 import { PreparedStatement } from '@app/database';
 import { DataSource } from 'typeorm';
 import { AttendanceRow, DAILY_ATTENDANCE_SQL } from './daily-attendance.sql';
@@ -77,11 +88,7 @@ const pageOf = (query: { page?: number; per_page?: number }): PageRequest => ({
 const pageParams = (page: PageRequest): Record<string, number> => ({ pageOffset: pageOffset(page), pageLimit: page.perPage });
 
 /** The owner's zone, for the one default that needs it (tracked hours' current week). */
-const OWNER_ZONE = PreparedStatement.sql<{ tz: string }>(
-  'reports.owner_zone',
-  `SELECT COALESCE((SELECT ou.timezone FROM workspaces w JOIN users ou ON ou.id = w.owner_id WHERE w.id = $1), 'UTC') AS tz`,
-  ['workspaceId'],
-);
+const OWNER_ZONE = PreparedStatement.sql<{ tz: string }>('reports.owner_zone', `SELECT ${ownerZoneSql('$1')} AS tz`, ['workspaceId']);
 
 /**
  * The six reports (reports.md), each ONE constant statement run as a named prepared statement; OW and EM only

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuthContext, Role } from '@app/auth';
+import { AuthContext, placeholderSubject, Role } from '@app/auth';
 import { Paginated, pageRequest, PaginationQueryDto } from '@app/common';
 import { EventsService, PreparedList } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
@@ -9,7 +9,7 @@ import { TaskReader } from './task-reader';
 import { AssigneeDto, TaskAssignmentDto } from './tasks.dto';
 import { taskError } from './tasks.exception';
 import { toTaskResponse } from './tasks.mapper';
-import { ASSIGNEE_COLUMNS, placeholders, roleKey, taskProjectScope } from './tasks.queries';
+import { ASSIGNEE_COLUMNS, roleKey, taskProjectScope } from './tasks.queries';
 
 /**
  * assignTask, unassignTask, listTaskAssignees. webhooks.md names no assignment events, and the assignee set is part
@@ -73,7 +73,7 @@ export class TaskAssigneesService {
     if (!statement) {
       statement = PreparedList.compile<AssigneeDto>(`tasks.assignees.${roleKey(role)}`, {
         query: (param) => {
-          const auth = placeholders(role, param);
+          const auth = placeholderSubject(role, param);
           const scope = taskProjectScope(auth);
           return this.dataSource.manager
             .createQueryBuilder()

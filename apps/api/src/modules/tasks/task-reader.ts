@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuthContext, projectScope, requireVisible, Role } from '@app/auth';
+import { AuthContext, placeholderSubject, projectScope, requireVisible, Role } from '@app/auth';
 import { PreparedStatement } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { taskError } from './tasks.exception';
 import { TaskRow } from './tasks.mapper';
-import { placeholders, roleKey, TASK_COLUMNS, taskProjectScope, visibleTasks } from './tasks.queries';
+import { roleKey, TASK_COLUMNS, taskProjectScope, visibleTasks } from './tasks.queries';
 
 /**
  * Loads tasks and their projects for the tasks services, always through the access layer: the caller's
@@ -72,7 +72,7 @@ export class TaskReader {
     let statement = this.readStatements.get(role);
     if (!statement) {
       statement = PreparedStatement.compile<TaskRow>(`tasks.get.${roleKey(role)}`, (param) =>
-        visibleTasks(this.dataSource.manager, placeholders(role, param))
+        visibleTasks(this.dataSource.manager, placeholderSubject(role, param))
           .select(TASK_COLUMNS)
           .andWhere('t.id = :taskId', { taskId: param('taskId') })
           .andWhere('t.project_id = :projectId', { projectId: param('projectId') }),

@@ -1,4 +1,4 @@
-import { AuthContext, projectScope, Role, SqlPredicate } from '@app/auth';
+import { projectScope, Role, ScopeSubject, SqlPredicate } from '@app/auth';
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { BASE_STATUS_CODES } from './task-codes';
 
@@ -36,7 +36,7 @@ export const ASSIGNEE_COLUMNS = ['u.id AS id', 'u.firstname AS firstname', 'u.la
  * The caller's project scope applied to a task alias: the task's project must be live, in the task's workspace
  * and inside roles.md's project scope. Tasks of archived projects are therefore hidden wherever this is used.
  */
-export function taskProjectScope(auth: Pick<AuthContext, 'role' | 'userId'>, task = 't'): SqlPredicate {
+export function taskProjectScope(auth: Pick<ScopeSubject, 'role' | 'userId'>, task = 't'): SqlPredicate {
   const scope = projectScope(auth, 'tp');
   return {
     sql: `EXISTS (SELECT 1 FROM projects tp WHERE tp.id = ${task}.project_id AND tp.workspace_id = ${task}.workspace_id
@@ -46,10 +46,7 @@ export function taskProjectScope(auth: Pick<AuthContext, 'role' | 'userId'>, tas
 }
 
 /** Live tasks of the caller's workspace whose project is live and visible to the caller. */
-export function visibleTasks(
-  manager: EntityManager,
-  auth: Pick<AuthContext, 'role' | 'userId' | 'workspaceId'>,
-): SelectQueryBuilder<ObjectLiteral> {
+export function visibleTasks(manager: EntityManager, auth: ScopeSubject): SelectQueryBuilder<ObjectLiteral> {
   const scope = taskProjectScope(auth);
   return manager
     .createQueryBuilder()
@@ -58,11 +55,6 @@ export function visibleTasks(
     .where('t.workspace_id = :workspaceId', { workspaceId: auth.workspaceId })
     .andWhere('t.deleted_at IS NULL')
     .andWhere(scope.sql, scope.params);
-}
-
-/** An AuthContext whose values are prepared-statement placeholders: the SQL is compiled once per role. */
-export function placeholders(role: Role, param: (key: string) => string): AuthContext {
-  return { role, userId: param('userId'), workspaceId: param('workspaceId') } as unknown as AuthContext;
 }
 
 /** Statement names carry the role: one compiled text per role scope. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuthContext, Role } from '@app/auth';
+import { AuthContext, placeholderSubject, Role } from '@app/auth';
 import { Paginated, pageRequest, sqlDirection, SortDirection } from '@app/common';
 import { EventsService, EventType, PreparedList } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
@@ -12,7 +12,7 @@ import { Task } from './task.entity';
 import { CreateTaskDto, ListTasksQueryDto, TaskResponseDto, UpdateTaskDto } from './tasks.dto';
 import { taskError, taskValidationError } from './tasks.exception';
 import { TaskRow, toTaskResponse } from './tasks.mapper';
-import { placeholders, roleKey, TASK_COLUMNS, visibleTasks } from './tasks.queries';
+import { roleKey, TASK_COLUMNS, visibleTasks } from './tasks.queries';
 
 const OPTIONAL_FILTERS = [
   ['status', 't.status = :status'],
@@ -213,7 +213,7 @@ export class TasksService {
     if (!statement) {
       statement = PreparedList.compile<TaskRow>(`tasks.list.${key}`, {
         query: (param) => {
-          const visible = visibleTasks(this.dataSource.manager, placeholders(role, param)).andWhere('t.project_id = :projectId', {
+          const visible = visibleTasks(this.dataSource.manager, placeholderSubject(role, param)).andWhere('t.project_id = :projectId', {
             projectId: param('projectId'),
           });
           for (const [name, sql] of OPTIONAL_FILTERS) {

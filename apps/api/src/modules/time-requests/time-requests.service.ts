@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuthContext, MANAGEMENT_ROLES, personScope, Role } from '@app/auth';
-import { applyTransition, Paginated, pageRequest } from '@app/common';
+import { AuthContext, MANAGEMENT_ROLES, personScope, placeholderSubject, Role } from '@app/auth';
+import { applyTransition, ownerZoneSql, Paginated, pageRequest } from '@app/common';
 import { EventsService, EventType, PreparedList, PreparedStatement } from '@app/database';
 import { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { addTime, assertWeeksOpen, lockMemberTime } from '../time-entries/ledger/time-ledger';
@@ -17,7 +17,7 @@ import { TIME_REQUEST_COLUMNS, TimeRequestRow, toTimeRequestResponse } from './t
  * Decision: list dates are days of the workspace owner's zone (as report days, conventions.md), UTC when unset.
  * An uncorrelated subquery, so PostgreSQL evaluates it once and still scans the `start` indexes by range.
  */
-const OWNER_ZONE = `(SELECT COALESCE(ou.timezone, 'UTC') FROM workspaces ow JOIN users ou ON ou.id = ow.owner_id WHERE ow.id = :workspaceId)`;
+const OWNER_ZONE = ownerZoneSql(':workspaceId');
 
 interface ListFilters {
   status: boolean;
@@ -279,7 +279,7 @@ export class TimeRequestsService {
 
   /** Live requests of the workspace inside the caller's person scope (roles.md listTimeRequests). */
   private visibleRequests(role: Role, param: (key: string) => string): SelectQueryBuilder<ObjectLiteral> {
-    const placeholders = { role, userId: param('userId'), workspaceId: param('workspaceId') } as unknown as AuthContext;
+    const placeholders = placeholderSubject(role, param);
     const query = this.dataSource.manager
       .createQueryBuilder()
       .from('time_requests', 't')

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuthContext, personScope, Role } from '@app/auth';
+import { AuthContext, personScope, placeholderSubject, Role } from '@app/auth';
 import { Paginated, pageRequest, sqlDirection, SortDirection } from '@app/common';
 import { PreparedList } from '@app/database';
 import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
@@ -96,7 +96,7 @@ export class TimesheetsService {
       .innerJoin('users', 'u', 'u.id = ts.user_id')
       .where('ts.workspace_id = :workspaceId', { workspaceId: param('workspaceId') })
       .andWhere('ts.deleted_at IS NULL');
-    const placeholders = { role, userId: param('userId'), workspaceId: param('workspaceId') } as unknown as AuthContext;
+    const placeholders = placeholderSubject(role, param);
     const scope = personScope(placeholders, 'ts.user_id');
     if (scope) query.andWhere(scope.sql, scope.params);
     return query;
