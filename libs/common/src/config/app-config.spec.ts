@@ -67,7 +67,12 @@ describe('loadConfig', () => {
       webhookTimeoutMs: 15_000,
       webhookRetryScheduleSeconds: [0, 5, 300, 1800, 7200, 18000, 36000],
       webhookWorkerConcurrency: 4,
+      webhookDeliveryRetentionDays: 30,
     });
+    expect(loadConfig({ WEBHOOK_DELIVERY_RETENTION_DAYS: '0' }).webhookDeliveryRetentionDays).toBe(0);
+    expect(() => loadConfig({ WEBHOOK_DELIVERY_RETENTION_DAYS: '-1' })).toThrow(
+      /WEBHOOK_DELIVERY_RETENTION_DAYS must be an integer between 0 and 3650/,
+    );
     const hex = 'ab'.repeat(32);
     const config = loadConfig({
       WEBHOOK_SECRET_KEY: hex,

@@ -54,6 +54,8 @@ export interface AppConfig {
   readonly webhookRetryScheduleSeconds: readonly number[];
   /** Deliveries one worker process makes at the same time. */
   readonly webhookWorkerConcurrency: number;
+  /** Days a dispatched event and its finished delivery log are kept (0: forever). */
+  readonly webhookDeliveryRetentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -191,6 +193,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     webhookTimeoutMs: readInt(env, 'WEBHOOK_TIMEOUT_MS', 15_000, 100, 60_000, problems),
     webhookRetryScheduleSeconds: readSchedule(env, 'WEBHOOK_RETRY_SCHEDULE_SECONDS', problems),
     webhookWorkerConcurrency: readInt(env, 'WEBHOOK_WORKER_CONCURRENCY', 4, 1, 100, problems),
+    webhookDeliveryRetentionDays: readInt(env, 'WEBHOOK_DELIVERY_RETENTION_DAYS', 30, 0, 3650, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

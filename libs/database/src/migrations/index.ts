@@ -16,6 +16,7 @@ import { Leaves1796350000001 } from './1796350000001-Leaves';
 import { Reports1796350000003 } from './1796350000003-Reports';
 import { Webhooks1796350000004 } from './1796350000004-Webhooks';
 import { WebhookDeliveries1796350000005 } from './1796350000005-WebhookDeliveries';
+import { OutboxRetention1796360000001 } from './1796360000001-OutboxRetention';
 
 // Every migration class, in order. Listed explicitly (not globbed) so ESM builds and tests load the same set.
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   Reports1796350000003,
   Webhooks1796350000004,
   WebhookDeliveries1796350000005,
+  OutboxRetention1796360000001,
 ];

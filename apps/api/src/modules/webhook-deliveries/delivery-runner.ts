@@ -4,11 +4,15 @@ import type { RuntimeConfig } from '../../app.module';
 import { DeliveryAttempts } from './delivery-attempts.service';
 import { DeliveryDispatcher } from './delivery-dispatcher';
 import { DeliveryQueue } from './delivery-queue';
+import { EventRetention } from './event-retention';
 
 /** The dispatcher polls the outbox this often (and at once again after a full batch). */
 const POLL_MS = 1_000;
 /** Every this many polls, the sweeper re-offers due messages nobody holds. */
 const SWEEP_EVERY = 5;
+/** The retention purge runs this long after start, then at this interval (it deletes in short batches). */
+const PURGE_FIRST_MS = 60_000;
+const PURGE_EVERY_MS = 3_600_000;
 
 /**
  * The webhook worker of this process, when WEBHOOK_WORKER is true (the default; `npm run worker` runs it alone):
@@ -23,12 +27,14 @@ export class DeliveryRunner implements OnApplicationBootstrap, BeforeApplication
   private tick: Promise<void> | undefined;
   private ticks = 0;
   private lastError: string | undefined;
+  private nextPurgeAt = Date.now() + PURGE_FIRST_MS;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: RuntimeConfig,
     private readonly queue: DeliveryQueue,
     private readonly dispatcher: DeliveryDispatcher,
     private readonly attempts: DeliveryAttempts,
+    private readonly retention: EventRetention,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -59,6 +65,11 @@ export class DeliveryRunner implements OnApplicationBootstrap, BeforeApplication
     try {
       const more = await this.dispatcher.dispatch();
       if (this.queue.running && ++this.ticks % SWEEP_EVERY === 0) await this.dispatcher.sweep();
+      if (Date.now() >= this.nextPurgeAt) {
+        this.nextPurgeAt = Date.now() + PURGE_EVERY_MS;
+        const purged = await this.retention.purge();
+        if (purged > 0) this.logger.log(`Retention: deleted ${purged} events older than ${this.config.webhookDeliveryRetentionDays} days`);
+      }
       this.lastError = undefined;
       return more;
     } catch (error) {
