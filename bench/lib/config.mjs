@@ -12,8 +12,9 @@ export const TIERS = {
   L: { timeEntries: 10_000_000, members: 10_000, projects: 2_000, tags: 300 },
 };
 
-// Three targets per workload: 10 s + 3 × 20 s each keeps a tier-S run (W0–W2) near 12 minutes on 2 cores.
-export const DEFAULTS = { duration: 20, warmup: 10, repeat: 3, connections: 50, calibrate: 200 };
+// Eight workloads × three targets × (4 s + 3 × 8 s) ≈ 11 minutes of load, so a fresh-clone tier-S run (build, seed,
+// calibration included) stays under 15 minutes on 2 cores. 3 × 20 s per target would take ~30.
+export const DEFAULTS = { duration: 8, warmup: 4, repeat: 3, connections: 50, calibrate: 200 };
 
 function int(env, name, fallback, min = 0) {
   const raw = env[name];
