@@ -19,14 +19,15 @@ export const NOTES = {
     'memberships from an in-process map), so the ratio to it is the framework floor of W0 per request; the limit baseline ' +
     'runs the same single statement with hand-written JSON, so both ratios are close. See W0 for the profile.',
   W2:
-    'A count and a page as two named prepared statements (per role scope and name filter), run in parallel on two pooled ' +
-    "connections, against the limit baseline's single statement with `count(*) OVER ()`: two round trips and two result " +
-    'mappings where one would do, plus the framework floor of W0. Fix: fold the count into the page statement with ' +
-    '`count(*) OVER ()` over the id subquery (a page past the end then needs a fallback count).',
+    "One statement per request, the same as both baselines' (the page of ids picked in an `IN (SELECT … OFFSET … LIMIT …)` " +
+    "subquery, carrying the list's total from an uncorrelated count subquery), so what remains is the framework floor of W0 " +
+    "plus the mapping of the page's rows (project, owner, tags) into DTOs and the envelope's pagination block: a list " +
+    "body is several times W1's, and the baselines build it from the rows directly.",
   W3:
-    'The contracts list runs like W2: a count and a page as compiled, named statements (per role scope and filter set), ' +
-    "token and membership from the authentication cache, against the limit baseline's single statement with " +
-    '`count(*) OVER ()`. What remains is the framework floor of W0 plus a second pooled connection per request for the count.',
+    'One statement per request as in W2 (compiled once per role scope and filter set, token and membership from the ' +
+    'authentication cache). The limit baseline answers the same bytes from the same single statement; the gap to it is ' +
+    'the framework floor of W0 plus the mapping of each contract row (rate fields by rate permission, the screenshot ' +
+    'mode label, the top-level `pagination` duplicate). Not profiled on its own yet.',
   W4:
     'Start and stop are transactions of 7 and 9 statements (8 per request, counted by the proxy) against the limit ' +
     "baseline's one statement of data-modifying CTEs: start takes the member's time lock (which reads the member and " +

@@ -48,6 +48,8 @@ export function evaluate(report) {
     const p99Limit = p99Target(workload, report.settings.tier);
     const checks = [];
     if (ratio !== null) checks.push({ name: `ratio ≥ ${workload.target}`, ok: ratio >= workload.target });
+    if (limitRatio !== null && workload.limitTarget !== undefined)
+      checks.push({ name: `limit ratio ≥ ${workload.limitTarget}`, ok: limitRatio >= workload.limitTarget });
     if (o && p99Limit !== null) checks.push({ name: `p99 ≤ ${p99Limit} ms`, ok: o.p99 <= p99Limit });
     if (o) checks.push({ name: 'RSS ≤ 250 MB', ok: o.peakRssMb !== null && o.peakRssMb <= 250 });
     if (o) checks.push({ name: 'no errors', ok: o.errors + o.non2xx === 0 });
@@ -69,6 +71,8 @@ export function evaluate(report) {
   });
 }
 
+const limitTargetCell = (workload) => (workload.limitTarget === undefined ? '—' : `≥ ${workload.limitTarget}`);
+
 /** The latest results JSON of the other tier (S ↔ M), to check the drop in req/s and constant statements. */
 async function otherTier(dir, tier) {
   const other = tier === 'S' ? 'M' : 'S';
@@ -86,14 +90,14 @@ async function otherTier(dir, tier) {
 
 function resultsTable(rows) {
   const lines = [
-    '| workload | ours req/s (min–max) | same-SQL req/s (min–max) | limit req/s (min–max) | ratio to same-SQL (framework) | target | ratio to limit (design) | p50 ms ours / same / limit | p99 ms ours / same / limit | errors ours / same / limit | peak RSS MB ours / same / limit | server CPU (cores) ours / same / limit | other load (cores) ours / same / limit | SQL/req ours / same / limit | verdict |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| workload | ours req/s (min–max) | same-SQL req/s (min–max) | limit req/s (min–max) | ratio to same-SQL (framework) | target | ratio to limit (design) | limit target | p50 ms ours / same / limit | p99 ms ours / same / limit | errors ours / same / limit | peak RSS MB ours / same / limit | server CPU (cores) ours / same / limit | other load (cores) ours / same / limit | SQL/req ours / same / limit | verdict |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const { workload, implemented, ours: o, baseline: b, limit: l, ratio, limitRatio, checks, missing } of rows) {
     const name = `**${workload.id}** ${workload.title}`;
     if (!implemented) {
       const why = missing ? `not implemented (needs ${missing.join(', ')})` : 'not implemented (route answers 404)';
-      lines.push(`| ${name} | ${why} | | | | ≥ ${workload.target} | | | | | | | | | — |`);
+      lines.push(`| ${name} | ${why} | | | | ≥ ${workload.target} | | ${limitTargetCell(workload)} | | | | | | | | — |`);
       continue;
     }
     const range = (a) => (a ? `${fmtInt(a.rps)} (${fmtInt(a.rpsMin)}–${fmtInt(a.rpsMax)})` : 'n/a');
@@ -102,7 +106,7 @@ function resultsTable(rows) {
     const failed = checks.filter((c) => !c.ok).map((c) => c.name);
     const verdict = failed.length ? `missed: ${failed.join(', ')}` : 'met';
     lines.push(
-      `| ${name} | ${range(o)} | ${range(b)} | ${range(l)} | **${fmt(ratio, 2)}** | ≥ ${workload.target} | **${fmt(limitRatio, 2)}** | ${triple('p50', 0)} | ${triple('p99', 0)} | ${errors} | ${triple('peakRssMb', 0)} | ${triple('cpuCores', 2)} | ${triple('foreignCpuCores', 2)} | ${triple('statements', 2)} | ${verdict} |`,
+      `| ${name} | ${range(o)} | ${range(b)} | ${range(l)} | **${fmt(ratio, 2)}** | ≥ ${workload.target} | **${fmt(limitRatio, 2)}** | ${limitTargetCell(workload)} | ${triple('p50', 0)} | ${triple('p99', 0)} | ${errors} | ${triple('peakRssMb', 0)} | ${triple('cpuCores', 2)} | ${triple('foreignCpuCores', 2)} | ${triple('statements', 2)} | ${verdict} |`,
     );
   }
   return lines.join('\n');
@@ -115,7 +119,10 @@ function tierSection(rows, report, other) {
   const smallRows = evaluate(small);
   const largeRows = evaluate(large);
   const lines = [
-    `Compared with \`${other.file}\` (tier ${other.json.settings.tier}, ${other.json.date.slice(0, 10)}). Target: W1–W5 lose < 20% req/s from S to M; statements per request constant.`,
+    `Compared with \`${other.file}\` (tier ${other.json.settings.tier}, ${other.json.date.slice(0, 10)}). Target: W1–W5 lose < 20% req/s from S to M; statements per request constant.` +
+      (other.json.git?.commit !== report.git?.commit
+        ? ` **It was run on commit ${other.json.git?.commit ?? 'unknown'}, this one on ${report.git?.commit ?? 'unknown'}: the changes below mix code and machine differences; run both tiers on one commit to compare.**`
+        : ''),
     '',
     '| workload | ours req/s S | ours req/s M | change | baseline req/s S | baseline req/s M | change | SQL/req S | SQL/req M |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
@@ -179,7 +186,7 @@ export function renderMarkdown(report, other) {
     missed.filter((row) => row.checks.some((c) => !c.ok && c.name.includes(prefix))).map((row) => row.workload.id);
   const notes = missed.map((row) => {
     const failed = row.checks.filter((c) => !c.ok).map((c) => c.name);
-    const ratio = failed.some((name) => name.startsWith('ratio')) ? ` ${NOTES[row.workload.id] ?? 'no analysis yet.'}` : '';
+    const ratio = failed.some((name) => /^(limit )?ratio/.test(name)) ? ` ${NOTES[row.workload.id] ?? 'no analysis yet.'}` : '';
     return `- **${row.workload.id}** — missed ${failed.join(', ')}.${ratio}`;
   });
   for (const [prefix, key, label] of [
