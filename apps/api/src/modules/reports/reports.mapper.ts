@@ -53,7 +53,11 @@ export interface PerUserRow<TUser, TItem> {
 
 function itemsByUser<TItem extends { user_id: number }>(items: readonly TItem[]): Map<number, TItem[]> {
   const byUser = new Map<number, TItem[]>();
-  for (const item of items) byUser.set(item.user_id, [...(byUser.get(item.user_id) ?? []), item]);
+  for (const item of items) {
+    const list = byUser.get(item.user_id);
+    if (list) list.push(item);
+    else byUser.set(item.user_id, [item]);
+  }
   return byUser;
 }
 
