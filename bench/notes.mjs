@@ -47,7 +47,9 @@ export const NOTES = {
     "week's breakdown (json_agg rows to the documented shape).",
   W6:
     'One statement, the same in all three servers (the limit baseline runs it too: the report is already aggregated in ' +
-    'SQL), so the ratios only show the framework floor on a heavy request. What limits all three is the report itself: ' +
+    'SQL), so the ratios only show the framework floor on a heavy request (until 5d7de46 our mapper also summed the ' +
+    "month's money by copying an array per row, quadratic in the rows: tens of ms per request at tier S, seconds at " +
+    'M). What limits all three is the report itself: ' +
     'at tier S a month of the workspace is ~8,200 entries cut into owner-zone days and summed into ~6,500 rows ' +
     '(user × project × contract × day), ~40–45 ms of PostgreSQL CPU per request (EXPLAIN ANALYZE 2026-12-04: bitmap scan ' +
     'of time_entries_workspace_time_idx over exactly the month, 21 ms cutting entries into days, 8 ms aggregating, 8 ms ' +
