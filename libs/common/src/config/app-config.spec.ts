@@ -70,6 +70,8 @@ describe('loadConfig', () => {
       webhookDeliveryRetentionDays: 30,
     });
     expect(loadConfig({ WEBHOOK_DELIVERY_RETENTION_DAYS: '0' }).webhookDeliveryRetentionDays).toBe(0);
+    expect(loadConfig({}).reportConcurrency).toBe(2);
+    expect(() => loadConfig({ REPORT_CONCURRENCY: '0' })).toThrow(/REPORT_CONCURRENCY must be an integer between 1 and 64/);
     expect(() => loadConfig({ WEBHOOK_DELIVERY_RETENTION_DAYS: '-1' })).toThrow(
       /WEBHOOK_DELIVERY_RETENTION_DAYS must be an integer between 0 and 3650/,
     );

@@ -56,6 +56,8 @@ export interface AppConfig {
   readonly webhookWorkerConcurrency: number;
   /** Days a dispatched event and its finished delivery log are kept (0: forever). */
   readonly webhookDeliveryRetentionDays: number;
+  /** Reports one process reads, maps and renders at a time (the rest wait). */
+  readonly reportConcurrency: number;
 }
 
 export class ConfigError extends Error {
@@ -194,6 +196,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     webhookRetryScheduleSeconds: readSchedule(env, 'WEBHOOK_RETRY_SCHEDULE_SECONDS', problems),
     webhookWorkerConcurrency: readInt(env, 'WEBHOOK_WORKER_CONCURRENCY', 4, 1, 100, problems),
     webhookDeliveryRetentionDays: readInt(env, 'WEBHOOK_DELIVERY_RETENTION_DAYS', 30, 0, 3650, problems),
+    reportConcurrency: readInt(env, 'REPORT_CONCURRENCY', 2, 1, 64, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

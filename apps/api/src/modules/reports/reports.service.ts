@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuthContext } from '@app/auth';
 import {
   addDays,
+  APP_CONFIG,
   dateInZone,
   daysBetween,
   ownerZoneSql,
@@ -14,7 +15,9 @@ import {
   startOfIsoWeek,
 } from '@app/common';
 import { PreparedStatement } from '@app/database';
+import pLimit, { type LimitFunction } from 'p-limit';
 import { DataSource } from 'typeorm';
+import type { RuntimeConfig } from '../../app.module';
 import { AttendanceRow, DAILY_ATTENDANCE_SQL } from './daily-attendance.sql';
 import { ACTIVITY_DESCRIPTIONS_SQL, ACTIVITY_LEVEL_SQL, DAILY_TIMELINE_SQL, TASK_REPORT_SQL } from './per-user-reports.sql';
 import { answer, ReportFormat } from './report-format';
@@ -111,91 +114,115 @@ export class ReportsService {
     ACTIVITY_DESCRIPTIONS_SQL,
   );
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  /**
+   * A month of a large workspace is tens of thousands of rows and megabytes of body: at most REPORT_CONCURRENCY
+   * reports are read, mapped and rendered at a time in this process (the rest wait, first come first served), so
+   * concurrent heavy reports cannot exhaust the heap. Everything else keeps running beside them.
+   */
+  private readonly limit: LimitFunction;
 
-  async trackedHours(auth: AuthContext, query: TrackedHoursQueryDto, format: ReportFormat): Answer<TrackedHoursReportDto> {
-    const range = await this.trackedHoursRange(auth, query);
-    // Job titles are free text here (Member.title) with no ids: a titles filter matches no one.
-    const rows =
-      query.titles !== undefined
-        ? []
-        : await this.trackedHoursStatement.run(this.dataSource.manager, {
-            workspaceId: auth.workspaceId,
-            startDate: range.start_date,
-            endDate: range.end_date,
-            userIds: this.trackedHoursUsers(query),
-            projectIds: query.projects ?? null,
-            teamIds: query.teams ?? null,
-            currencies: auth.canViewRates ? (query.currencies ?? null) : null,
-          });
-    const report = toTrackedHoursReport(rows, range, auth.canViewRates);
-    return answer(format, report, () => trackedHoursCsv(report, auth.canViewRates));
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) config: RuntimeConfig,
+  ) {
+    this.limit = pLimit(config.reportConcurrency);
   }
 
-  async dailyTimeline(auth: AuthContext, query: DailyTimelineQueryDto, format: ReportFormat): Answer<DailyTimelineReportDto> {
-    const page = pageOf(query);
-    const [row] = await this.timelineStatement.run(this.dataSource.manager, {
-      workspaceId: auth.workspaceId,
-      startDate: query.date,
-      endDate: query.date,
-      userIds: userFilter(query),
-      ...pageParams(page),
+  trackedHours(auth: AuthContext, query: TrackedHoursQueryDto, format: ReportFormat): Answer<TrackedHoursReportDto> {
+    return this.limit(async () => {
+      const range = await this.trackedHoursRange(auth, query);
+      // Job titles are free text here (Member.title) with no ids: a titles filter matches no one.
+      const rows =
+        query.titles !== undefined
+          ? []
+          : await this.trackedHoursStatement.run(this.dataSource.manager, {
+              workspaceId: auth.workspaceId,
+              startDate: range.start_date,
+              endDate: range.end_date,
+              userIds: this.trackedHoursUsers(query),
+              projectIds: query.projects ?? null,
+              teamIds: query.teams ?? null,
+              currencies: auth.canViewRates ? (query.currencies ?? null) : null,
+            });
+      const report = toTrackedHoursReport(rows, range, auth.canViewRates);
+      return answer(format, report, () => trackedHoursCsv(report, auth.canViewRates));
     });
-    const report = toDailyTimelineReport(row, query.date, auth.canViewRates);
-    return answer(format, report, () => dailyTimelineCsv(report), paginationMeta(row.total, page, report.users.length));
   }
 
-  async taskReport(auth: AuthContext, query: TaskReportQueryDto, format: ReportFormat): Answer<TaskReportDto> {
-    const page = pageOf(query);
-    const [row] = await this.taskStatement.run(this.dataSource.manager, {
-      ...this.rangeParams(auth, query),
-      projectIds: query.project_id ?? null,
-      taskIds: query.task_id ?? null,
-      includeNoTask: query.include_no_task ?? true,
-      ...pageParams(page),
+  dailyTimeline(auth: AuthContext, query: DailyTimelineQueryDto, format: ReportFormat): Answer<DailyTimelineReportDto> {
+    return this.limit(async () => {
+      const page = pageOf(query);
+      const [row] = await this.timelineStatement.run(this.dataSource.manager, {
+        workspaceId: auth.workspaceId,
+        startDate: query.date,
+        endDate: query.date,
+        userIds: userFilter(query),
+        ...pageParams(page),
+      });
+      const report = toDailyTimelineReport(row, query.date, auth.canViewRates);
+      return answer(format, report, () => dailyTimelineCsv(report), paginationMeta(row.total, page, report.users.length));
     });
-    const report = toTaskReport(row, rangeOf(query));
-    return answer(format, report, () => taskReportCsv(report), paginationMeta(row.total, page, report.users.length));
   }
 
-  async activityLevel(auth: AuthContext, query: ActivityLevelQueryDto, format: ReportFormat): Answer<ActivityLevelReportDto> {
-    const page = pageOf(query);
-    const [row] = await this.activityStatement.run(this.dataSource.manager, {
-      ...this.rangeParams(auth, query),
-      contractId: query.contract_id ?? null,
-      ...pageParams(page),
+  taskReport(auth: AuthContext, query: TaskReportQueryDto, format: ReportFormat): Answer<TaskReportDto> {
+    return this.limit(async () => {
+      const page = pageOf(query);
+      const [row] = await this.taskStatement.run(this.dataSource.manager, {
+        ...this.rangeParams(auth, query),
+        projectIds: query.project_id ?? null,
+        taskIds: query.task_id ?? null,
+        includeNoTask: query.include_no_task ?? true,
+        ...pageParams(page),
+      });
+      const report = toTaskReport(row, rangeOf(query));
+      return answer(format, report, () => taskReportCsv(report), paginationMeta(row.total, page, report.users.length));
     });
-    const report = toActivityLevelReport(row, rangeOf(query));
-    return answer(format, report, () => activityLevelCsv(report), paginationMeta(row.total, page, report.users.length));
   }
 
-  async dailyAttendance(auth: AuthContext, query: DailyAttendanceQueryDto, format: ReportFormat): Answer<DailyAttendanceReportDto> {
-    const page = pageOf(query);
-    const [row] = await this.attendanceStatement.run(this.dataSource.manager, {
-      workspaceId: auth.workspaceId,
-      startDate: query.date,
-      endDate: query.date,
-      userIds: userFilter(query),
-      statuses: query.status?.map((status) => STATUS_LABELS[status]) ?? null,
-      ...pageParams(page),
+  activityLevel(auth: AuthContext, query: ActivityLevelQueryDto, format: ReportFormat): Answer<ActivityLevelReportDto> {
+    return this.limit(async () => {
+      const page = pageOf(query);
+      const [row] = await this.activityStatement.run(this.dataSource.manager, {
+        ...this.rangeParams(auth, query),
+        contractId: query.contract_id ?? null,
+        ...pageParams(page),
+      });
+      const report = toActivityLevelReport(row, rangeOf(query));
+      return answer(format, report, () => activityLevelCsv(report), paginationMeta(row.total, page, report.users.length));
     });
-    const report = toDailyAttendanceReport(row, query.date);
-    return answer(format, report, () => dailyAttendanceCsv(report), paginationMeta(row.total, page, report.users.length));
   }
 
-  async activityDescriptions(
+  dailyAttendance(auth: AuthContext, query: DailyAttendanceQueryDto, format: ReportFormat): Answer<DailyAttendanceReportDto> {
+    return this.limit(async () => {
+      const page = pageOf(query);
+      const [row] = await this.attendanceStatement.run(this.dataSource.manager, {
+        workspaceId: auth.workspaceId,
+        startDate: query.date,
+        endDate: query.date,
+        userIds: userFilter(query),
+        statuses: query.status?.map((status) => STATUS_LABELS[status]) ?? null,
+        ...pageParams(page),
+      });
+      const report = toDailyAttendanceReport(row, query.date);
+      return answer(format, report, () => dailyAttendanceCsv(report), paginationMeta(row.total, page, report.users.length));
+    });
+  }
+
+  activityDescriptions(
     auth: AuthContext,
     query: ActivityDescriptionsQueryDto,
     format: ReportFormat,
   ): Answer<ActivityDescriptionsReportDto> {
-    const page = pageOf(query);
-    const [row] = await this.descriptionsStatement.run(this.dataSource.manager, {
-      ...this.rangeParams(auth, query),
-      projectIds: query.project_id ?? null,
-      ...pageParams(page),
+    return this.limit(async () => {
+      const page = pageOf(query);
+      const [row] = await this.descriptionsStatement.run(this.dataSource.manager, {
+        ...this.rangeParams(auth, query),
+        projectIds: query.project_id ?? null,
+        ...pageParams(page),
+      });
+      const report = toActivityDescriptionsReport(row, rangeOf(query));
+      return answer(format, report, () => activityDescriptionsCsv(report), paginationMeta(row.total, page, report.users.length));
     });
-    const report = toActivityDescriptionsReport(row, rangeOf(query));
-    return answer(format, report, () => activityDescriptionsCsv(report), paginationMeta(row.total, page, report.users.length));
   }
 
   private rangeParams(
