@@ -57,7 +57,9 @@ export function amountsByCurrency(items) {
   const byCurrency = new Map();
   for (const item of items) {
     if (item.amount === null) continue;
-    byCurrency.set(item.currency, [...(byCurrency.get(item.currency) ?? []), item.amount]);
+    const amounts = byCurrency.get(item.currency);
+    if (amounts) amounts.push(item.amount);
+    else byCurrency.set(item.currency, [item.amount]);
   }
   return Object.fromEntries([...byCurrency].map(([currency, amounts]) => [currency, sumAmounts(amounts)]));
 }
