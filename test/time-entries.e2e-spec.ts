@@ -295,6 +295,11 @@ describe('Time entries (e2e)', () => {
       await list(`user_id=${m.userId}&date=19-01-2026`).expect(422);
       await list('date=2026-01-19').expect(422);
       await list(`user_id=${m.userId}`).expect(422);
+      // Ids are canonical integers: padding, leading zeros and decimals are refused, not read as the number.
+      for (const id of [`${m.userId}%20`, `%20${m.userId}`, `0${m.userId}`, `${m.userId}.0`]) {
+        const refused = await list(`user_id=${id}&date=2026-01-19`).expect(422);
+        expect((refused.body as { errors: Record<string, string[]> }).errors.user_id).toEqual(['The user id must be an integer.']);
+      }
       await request(t.http).get(`${ENTRIES}?workspace_id=${ws.id}&user_id=${m.userId}&date=2026-01-19`).expect(401);
       await list(`user_id=${m.userId}&date=2026-01-19`, m.token).expect(403);
       await list('user_id=2000000000&date=2026-01-19').expect(404);

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { isDatabaseId, MAX_DATABASE_ID, ToNumber, Trim } from '@app/common';
+import { isDatabaseId, MAX_DATABASE_ID, ToInteger, Trim } from '@app/common';
 import { IsString, MaxLength, registerDecorator, ValidateIf, ValidationArguments } from 'class-validator';
 
 /** Field decorators shared by the time-tracking and time-entry bodies. */
@@ -9,7 +9,7 @@ const label = (field: string): string => field.replace(/_/g, ' ');
 
 /** One message per failure: not an integer, or not an id. */
 const idRules = (field: string): PropertyDecorator[] => [
-  ToNumber(),
+  ToInteger(),
   (target: object, propertyName: string | symbol) =>
     registerDecorator({
       name: 'isDatabaseId',
@@ -24,7 +24,7 @@ const idRules = (field: string): PropertyDecorator[] => [
 ];
 
 const idRulesRequired = (field: string): PropertyDecorator[] => [
-  ToNumber(),
+  ToInteger(),
   (target: object, propertyName: string | symbol) =>
     registerDecorator({
       name: 'isRequiredDatabaseId',
