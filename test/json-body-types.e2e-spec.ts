@@ -129,5 +129,29 @@ describe('JSON bodies keep their types; form bodies are coerced (e2e)', () => {
         .expect(201);
       expect(res.body.data.user_id).toBe(ws.owner.userId);
     });
+
+    it.each([(id: number) => `${id}.0`, (id: number) => `0${id}`, (id: number) => ` ${id}`])(
+      'refuses non-canonical integer text in a form body with 422 on user_id (%#)',
+      async (spell) => {
+        const res = await http
+          .post('/api/v2/time-entries', ws.owner.token)
+          .type('form')
+          .send(entry(spell(ws.owner.userId)))
+          .expect(422);
+        expect(res.body.errors).toEqual({ user_id: ['The user id must be an integer.'] });
+      },
+    );
+  });
+
+  describe('integer fields of other form bodies', () => {
+    it('refuses weekly_hours_limit=40.0 on a form-encoded contract with 422 on the field', async () => {
+      const contract = await http
+        .post(`/api/v2/contracts?workspace_id=${ws.id}`, ws.owner.token)
+        .type('form')
+        .send({ user_id: String(ws.owner.userId), project_id: '1', weekly_hours_limit: '40.0' })
+        .expect(422);
+      expect(Object.keys(contract.body.errors)).toEqual(['weekly_hours_limit']);
+      expect(contract.body.errors.weekly_hours_limit).toContain('The weekly hours limit must be an integer.');
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDecimal, MAX_DATABASE_ID, MONEY_COLUMN, OptionalQueryInt, PaginationQueryDto, ToNumber } from '@app/common';
+import { IsDecimal, MAX_DATABASE_ID, MONEY_COLUMN, OptionalQueryInt, PaginationQueryDto, ToInteger, ToNumber } from '@app/common';
 import { Transform } from 'class-transformer';
 import { IsDefined, IsIn, IsInt, IsOptional, Max, Min, ValidateIf } from 'class-validator';
 import {
@@ -43,7 +43,7 @@ const Omittable = (): PropertyDecorator => ValidateIf((_dto: object, value: unkn
 /** Fields create and update share. */
 class ContractSettingsDto {
   @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: MAX_WEEKLY_HOURS, example: 40 })
-  @ToNumber()
+  @ToInteger()
   @Omittable()
   @IsInt({ message: 'The weekly hours limit must be an integer.' })
   @Min(0, { message: 'The weekly hours limit must be at least 0.' })
@@ -70,7 +70,7 @@ class ContractSettingsDto {
 
 const ApplyAll = (decorators: PropertyDecorator[]): PropertyDecorator => applyDecorators(...decorators);
 const id = (field: string): PropertyDecorator[] => [
-  ToNumber(),
+  ToInteger(),
   IsDefined({ message: `The ${field.replace('_', ' ')} field is required.` }),
   IsInt({ message: `The ${field.replace('_', ' ')} must be an integer.` }),
   Min(1, { message: `The selected ${field} is invalid.` }),

@@ -1,8 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import {
-  DateRangeQuery,
   DATE_RANGE_TEXT,
+  DateRangeQuery,
   isCalendarDate,
   isDatabaseId,
   isDateOnly,
@@ -12,7 +12,7 @@ import {
   parseDecimal,
   parseUuid,
   ToBoolean,
-  ToNumber,
+  ToInteger,
   Trim,
 } from '@app/common';
 import { Transform } from 'class-transformer';
@@ -131,7 +131,7 @@ function CategoryId(mode: Presence): PropertyDecorator {
 /** Create: an integer when sent. Update: an integer, or null for no project. */
 function ProjectId({ nullable }: { nullable: boolean }): PropertyDecorator {
   return applyDecorators(
-    ToNumber(),
+    ToInteger(),
     ValidateIf((_dto: object, value: unknown) => value !== undefined && (!nullable || value !== null)),
     Rule('isProjectId', [
       [(value) => typeof value === 'number' && Number.isInteger(value), 'The project id must be an integer.'],

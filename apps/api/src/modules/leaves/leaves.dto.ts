@@ -3,16 +3,17 @@ import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swag
 import {
   DATE_RANGE_TEXT,
   DateRangeQuery,
-  IsDecimal,
   isCalendarDate,
   isDatabaseId,
   isDateOnly,
+  IsDecimal,
   IsNotBeforeDate,
-  MaxDateSpan,
   MAX_DATABASE_ID,
+  MaxDateSpan,
   OptionalQueryInt,
   OptionalUuidQuery,
   PaginationQueryDto,
+  ToInteger,
   ToNumber,
   Trim,
 } from '@app/common';
@@ -97,7 +98,7 @@ const optional = (): PropertyDecorator => ValidateIf((_dto: object, value: unkno
 function BodyId(field: string): PropertyDecorator {
   const label = field.replace('_', ' ');
   return applyDecorators(
-    ToNumber(),
+    ToInteger(),
     Rule('isBodyId', [
       [isPresent, `The ${label} field is required.`],
       [isInteger, `The ${label} must be an integer.`],
@@ -200,7 +201,7 @@ export class CreateLeaveRequestDto {
     example: 1,
     description: '`0` = full day, `1` = first half, `2` = second half; applies to every day in the range. Hour-based policies: 0 only.',
   })
-  @ToNumber()
+  @ToInteger()
   @optional()
   @IsIn(LEAVE_PERIODS, { message: 'The leave period must be one of: 0, 1, 2.' })
   leave_period?: LeavePeriod;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MembershipStatus, Role } from '@app/auth';
-import { IsEmailAddress, IsIanaTimeZone, PaginationQueryDto, ToNumber, Trim } from '@app/common';
+import { IsEmailAddress, IsIanaTimeZone, PaginationQueryDto, ToInteger, Trim } from '@app/common';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 
@@ -126,13 +126,13 @@ export class UpdateMemberDto {
   role?: AssignableRole;
 
   @ApiPropertyOptional({ type: 'integer', enum: [0, 1], enumName: 'RateStatus', example: 1, description: '0 = hidden, 1 = visible.' })
-  @ToNumber()
+  @ToInteger()
   @ValidateIf((dto: UpdateMemberDto) => dto.rate_status !== undefined)
   @IsIn([0, 1], { message: 'The rate status must be 0 or 1.' })
   rate_status?: 0 | 1;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 168, example: 40 })
-  @ToNumber()
+  @ToInteger()
   @ValidateIf((dto: UpdateMemberDto) => dto.weekly_hours_limit !== undefined)
   @IsInt({ message: 'The weekly hours limit must be an integer.' })
   @Min(0, { message: 'The weekly hours limit must be at least 0.' })
@@ -140,7 +140,7 @@ export class UpdateMemberDto {
   weekly_hours_limit?: number;
 
   @ApiPropertyOptional({ type: 'integer', enum: [0, 1], enumName: 'RemoveAvatar', example: 1, description: '0 = keep, 1 = remove.' })
-  @ToNumber()
+  @ToInteger()
   @ValidateIf((dto: UpdateMemberDto) => dto.remove_avatar !== undefined)
   @IsIn([0, 1], { message: 'The remove avatar field must be 0 or 1.' })
   remove_avatar?: 0 | 1;

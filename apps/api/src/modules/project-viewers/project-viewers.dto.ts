@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmailAddress, MAX_DATABASE_ID, PaginationQueryDto, ToNumber } from '@app/common';
+import { IsEmailAddress, MAX_DATABASE_ID, PaginationQueryDto, ToInteger } from '@app/common';
 import { Transform } from 'class-transformer';
 import { IsDefined, IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
 
@@ -20,7 +20,7 @@ export class ListProjectViewersQueryDto extends PaginationQueryDto {
 /** assignProjectToViewer and unassignProjectFromViewer: the project, by id (`workspace_id` travels beside it). */
 export class ViewerProjectBodyDto {
   @ApiProperty({ type: 'integer', minimum: 1, example: 100, description: 'ID of the project.' })
-  @ToNumber()
+  @ToInteger()
   @IsDefined({ message: 'The project id field is required.' })
   @IsInt({ message: 'The project id must be an integer.' })
   @Min(1, { message: 'The project id must be at least 1.' })

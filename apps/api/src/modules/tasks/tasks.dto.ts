@@ -1,16 +1,16 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
-  IsDateOnly,
   isDatabaseId,
+  IsDateOnly,
   IsNotBeforeDate,
   MAX_DATABASE_ID,
   OptionalQueryInt,
   OrderByQuery,
   PaginationQueryDto,
   SortDirection,
+  ToInteger,
   toOptionalInt,
-  ToNumber,
   Trim,
 } from '@app/common';
 import { Transform } from 'class-transformer';
@@ -155,7 +155,7 @@ export class CreateTaskDto {
     default: 0,
     description: 'Base codes only: `0` Open, `10` In Progress, `20` Done, `30` Closed.',
   })
-  @ToNumber()
+  @ToInteger()
   @Optional()
   @IsIn(BASE_STATUS_CODES, { message: '$property must be one of 0, 10, 20, 30.' })
   status?: number;
@@ -166,7 +166,7 @@ export class CreateTaskDto {
     nullable: true,
     description: `${PRIORITY_DESCRIPTION} Defaults to null if not provided.`,
   })
-  @ToNumber()
+  @ToInteger()
   @ValidateIf((_dto, value) => value !== null && value !== undefined)
   @priorityRule
   priority?: number | null;
@@ -188,7 +188,7 @@ export class CreateTaskDto {
     example: 499,
     description: 'Makes this a subtask; the parent must be in the same project.',
   })
-  @ToNumber()
+  @ToInteger()
   @Optional()
   @IsInt({ message: '$property must be an integer.' })
   @Min(1, { message: '$property must be at least 1.' })
@@ -224,7 +224,7 @@ export class UpdateTaskDto {
     example: 10,
     description: "A base code or a custom code configured for the task's project (or its workspace).",
   })
-  @ToNumber()
+  @ToInteger()
   @Optional()
   @IsInt({ message: '$property must be an integer.' })
   @Min(0, { message: '$property must be at least 0.' })
@@ -238,7 +238,7 @@ export class UpdateTaskDto {
     example: 20,
     description: PRIORITY_DESCRIPTION,
   })
-  @ToNumber()
+  @ToInteger()
   @ValidateIf((_dto, value) => value !== null && value !== undefined)
   @priorityRule
   priority?: number | null;
@@ -254,7 +254,7 @@ export class UpdateTaskDto {
   end_date?: string | null;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 1, nullable: true, description: 'A task of the same project; no cycles.' })
-  @ToNumber()
+  @ToInteger()
   @IsOptional()
   @IsInt({ message: '$property must be an integer.' })
   @Min(1, { message: '$property must be at least 1.' })

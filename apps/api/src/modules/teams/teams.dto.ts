@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { MAX_DATABASE_ID, PaginationQueryDto, ToNumber, Trim } from '@app/common';
+import { MAX_DATABASE_ID, PaginationQueryDto, ToInteger, Trim } from '@app/common';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -89,7 +89,7 @@ export class UpdateTeamDto {
 
 export class TeamUserBodyDto {
   @ApiProperty({ type: 'integer', minimum: 1, example: 102, description: 'The user id of a workspace member.' })
-  @ToNumber()
+  @ToInteger()
   @IsDefined({ message: 'The user id field is required.' })
   @IsInt({ message: 'The user id must be an integer.' })
   @Min(1, { message: 'The user id must be at least 1.' })

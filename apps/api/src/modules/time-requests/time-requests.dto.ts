@@ -5,9 +5,9 @@ import {
   isDatabaseId,
   MAX_DATABASE_ID,
   OptionalQueryInt,
-  PaginationQueryDto,
   OptionalUuidQuery,
-  ToNumber,
+  PaginationQueryDto,
+  ToInteger,
   Trim,
 } from '@app/common';
 import { Transform } from 'class-transformer';
@@ -64,9 +64,9 @@ function BodyId(field: string, { required }: { required: boolean }): PropertyDec
     [isInteger, `The ${label} must be an integer.`],
     [isDatabaseId, `The selected ${field} is invalid.`],
   ] as const;
-  if (required) return applyDecorators(ToNumber(), Rule('isBodyId', [[isPresent, `The ${label} field is required.`], ...checks]));
+  if (required) return applyDecorators(ToInteger(), Rule('isBodyId', [[isPresent, `The ${label} field is required.`], ...checks]));
   return applyDecorators(
-    ToNumber(),
+    ToInteger(),
     ValidateIf((_dto: object, value: unknown) => isPresent(value)),
     Rule('isBodyId', checks),
   );
