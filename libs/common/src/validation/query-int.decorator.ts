@@ -2,7 +2,8 @@ import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
-const CANONICAL_INTEGER = /^-?(0|[1-9]\d{0,15})$/;
+/** An integer as a client writes it canonically (no padding, sign only for negatives, no leading zeros), up to 16 digits. */
+export const CANONICAL_INTEGER = /^-?(0|[1-9]\d{0,15})$/;
 
 /** Query strings arrive as text: '' counts as absent, canonical integers become numbers, anything else fails IsInt. */
 export function toOptionalInt({ value }: { value: unknown }): unknown {

@@ -1,9 +1,9 @@
 import { Transform } from 'class-transformer';
 import { isJsonBody } from '../body/json-body-parser';
+import { CANONICAL_INTEGER } from './query-int.decorator';
 
 /** Numbers as a client writes them canonically: no padding, no leading zeros, no `+`, no exponent. */
 const CANONICAL_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?$/;
-const CANONICAL_INTEGER = /^-?(0|[1-9]\d{0,15})$/;
 
 const fromText = (pattern: RegExp) =>
   Transform(({ value, obj }: { value: unknown; obj?: unknown }) =>
