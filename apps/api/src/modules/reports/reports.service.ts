@@ -150,62 +150,55 @@ export class ReportsService {
   }
 
   dailyTimeline(auth: AuthContext, query: DailyTimelineQueryDto, format: ReportFormat): Answer<DailyTimelineReportDto> {
-    return this.limit(async () => {
-      const page = pageOf(query);
-      const [row] = await this.timelineStatement.run(this.dataSource.manager, {
-        workspaceId: auth.workspaceId,
-        startDate: query.date,
-        endDate: query.date,
-        userIds: userFilter(query),
-        ...pageParams(page),
-      });
-      const report = toDailyTimelineReport(row, query.date, auth.canViewRates);
-      return answer(format, report, () => dailyTimelineCsv(report), paginationMeta(row.total, page, report.users.length));
-    });
+    const params = { workspaceId: auth.workspaceId, startDate: query.date, endDate: query.date, userIds: userFilter(query) };
+    return this.perUserReport(
+      this.timelineStatement,
+      params,
+      query,
+      format,
+      (row) => toDailyTimelineReport(row, query.date, auth.canViewRates),
+      dailyTimelineCsv,
+    );
   }
 
   taskReport(auth: AuthContext, query: TaskReportQueryDto, format: ReportFormat): Answer<TaskReportDto> {
-    return this.limit(async () => {
-      const page = pageOf(query);
-      const [row] = await this.taskStatement.run(this.dataSource.manager, {
-        ...this.rangeParams(auth, query),
-        projectIds: query.project_id ?? null,
-        taskIds: query.task_id ?? null,
-        includeNoTask: query.include_no_task ?? true,
-        ...pageParams(page),
-      });
-      const report = toTaskReport(row, rangeOf(query));
-      return answer(format, report, () => taskReportCsv(report), paginationMeta(row.total, page, report.users.length));
-    });
+    const params = {
+      ...this.rangeParams(auth, query),
+      projectIds: query.project_id ?? null,
+      taskIds: query.task_id ?? null,
+      includeNoTask: query.include_no_task ?? true,
+    };
+    return this.perUserReport(this.taskStatement, params, query, format, (row) => toTaskReport(row, rangeOf(query)), taskReportCsv);
   }
 
   activityLevel(auth: AuthContext, query: ActivityLevelQueryDto, format: ReportFormat): Answer<ActivityLevelReportDto> {
-    return this.limit(async () => {
-      const page = pageOf(query);
-      const [row] = await this.activityStatement.run(this.dataSource.manager, {
-        ...this.rangeParams(auth, query),
-        contractId: query.contract_id ?? null,
-        ...pageParams(page),
-      });
-      const report = toActivityLevelReport(row, rangeOf(query));
-      return answer(format, report, () => activityLevelCsv(report), paginationMeta(row.total, page, report.users.length));
-    });
+    const params = { ...this.rangeParams(auth, query), contractId: query.contract_id ?? null };
+    return this.perUserReport(
+      this.activityStatement,
+      params,
+      query,
+      format,
+      (row) => toActivityLevelReport(row, rangeOf(query)),
+      activityLevelCsv,
+    );
   }
 
   dailyAttendance(auth: AuthContext, query: DailyAttendanceQueryDto, format: ReportFormat): Answer<DailyAttendanceReportDto> {
-    return this.limit(async () => {
-      const page = pageOf(query);
-      const [row] = await this.attendanceStatement.run(this.dataSource.manager, {
-        workspaceId: auth.workspaceId,
-        startDate: query.date,
-        endDate: query.date,
-        userIds: userFilter(query),
-        statuses: query.status?.map((status) => STATUS_LABELS[status]) ?? null,
-        ...pageParams(page),
-      });
-      const report = toDailyAttendanceReport(row, query.date);
-      return answer(format, report, () => dailyAttendanceCsv(report), paginationMeta(row.total, page, report.users.length));
-    });
+    const params = {
+      workspaceId: auth.workspaceId,
+      startDate: query.date,
+      endDate: query.date,
+      userIds: userFilter(query),
+      statuses: query.status?.map((status) => STATUS_LABELS[status]) ?? null,
+    };
+    return this.perUserReport(
+      this.attendanceStatement,
+      params,
+      query,
+      format,
+      (row) => toDailyAttendanceReport(row, query.date),
+      dailyAttendanceCsv,
+    );
   }
 
   activityDescriptions(
@@ -213,15 +206,31 @@ export class ReportsService {
     query: ActivityDescriptionsQueryDto,
     format: ReportFormat,
   ): Answer<ActivityDescriptionsReportDto> {
+    const params = { ...this.rangeParams(auth, query), projectIds: query.project_id ?? null };
+    return this.perUserReport(
+      this.descriptionsStatement,
+      params,
+      query,
+      format,
+      (row) => toActivityDescriptionsReport(row, rangeOf(query)),
+      activityDescriptionsCsv,
+    );
+  }
+
+  /** A report paged over users: its one statement for the page, the mapped report, and `meta.pagination` counting users. */
+  private perUserReport<TRow extends { total: number }, TReport extends { users: readonly unknown[] }>(
+    statement: PreparedStatement<TRow>,
+    params: Record<string, unknown>,
+    query: { page?: number; per_page?: number },
+    format: ReportFormat,
+    toReport: (row: TRow) => TReport,
+    toCsv: (report: TReport) => RawBody,
+  ): Answer<TReport> {
     return this.limit(async () => {
       const page = pageOf(query);
-      const [row] = await this.descriptionsStatement.run(this.dataSource.manager, {
-        ...this.rangeParams(auth, query),
-        projectIds: query.project_id ?? null,
-        ...pageParams(page),
-      });
-      const report = toActivityDescriptionsReport(row, rangeOf(query));
-      return answer(format, report, () => activityDescriptionsCsv(report), paginationMeta(row.total, page, report.users.length));
+      const [row] = await statement.run(this.dataSource.manager, { ...params, ...pageParams(page) });
+      const report = toReport(row);
+      return answer(format, report, () => toCsv(report), paginationMeta(row.total, page, report.users.length));
     });
   }
 
