@@ -28,6 +28,7 @@ export class DeliveryRunner implements OnApplicationBootstrap, BeforeApplication
   private ticks = 0;
   private lastError: string | undefined;
   private nextPurgeAt = Date.now() + PURGE_FIRST_MS;
+  private purging: Promise<void> | undefined;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: RuntimeConfig,
@@ -50,6 +51,7 @@ export class DeliveryRunner implements OnApplicationBootstrap, BeforeApplication
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.tick;
+    await this.purging;
     await this.queue.stop();
   }
 
@@ -61,14 +63,23 @@ export class DeliveryRunner implements OnApplicationBootstrap, BeforeApplication
     this.timer.unref();
   }
 
+  private async purge(): Promise<void> {
+    try {
+      const purged = await this.retention.purge();
+      if (purged > 0) this.logger.log(`Retention: deleted ${purged} events older than ${this.config.webhookDeliveryRetentionDays} days`);
+    } catch (error) {
+      this.logger.warn(`Retention purge failed (next try in an hour): ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
   private async runTick(): Promise<boolean> {
     try {
       const more = await this.dispatcher.dispatch();
       if (this.queue.running && ++this.ticks % SWEEP_EVERY === 0) await this.dispatcher.sweep();
-      if (Date.now() >= this.nextPurgeAt) {
+      if (Date.now() >= this.nextPurgeAt && !this.purging) {
         this.nextPurgeAt = Date.now() + PURGE_EVERY_MS;
-        const purged = await this.retention.purge();
-        if (purged > 0) this.logger.log(`Retention: deleted ${purged} events older than ${this.config.webhookDeliveryRetentionDays} days`);
+        // Beside the dispatch loop, not in it: a long backlog of expired events must not hold up new deliveries.
+        this.purging = this.purge().finally(() => (this.purging = undefined));
       }
       this.lastError = undefined;
       return more;
